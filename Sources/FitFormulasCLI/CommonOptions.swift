@@ -1,0 +1,33 @@
+import ArgumentParser
+
+/// Options shared by every mode that reads a results table.
+struct CommonOptions: ParsableArguments {
+  @Argument(help: "Results table (CSV with a header row).")
+  var data: String
+
+  @Option(help: "Column to explain (default: fscore when present).")
+  var target: String?
+
+  @Option(help: "Comma-separated feature columns (search mode; default: every numeric input column).")
+  var features: String?
+
+  @Option(help: ArgumentHelp("Rename columns before use, e.g. n_tasks:T,n_tokens_per_task:n,mutual_info:AMI.",
+                             valueName: "old:new,..."))
+  var rename: String?
+
+  @Option(help: "Column of per-row weights for weighted least squares.")
+  var weights: String?
+
+  @Option(help: "Seed of every random choice (splits, folds, search).")
+  var seed: UInt64 = 1
+
+  @Option(help: "Worker threads (results are identical for any count when the budget is counted in work).")
+  var threads: Int?
+
+  @Option(help: "Write the result document (JSON) to this file.")
+  var json: String?
+
+  func validate() throws {
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+  }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Number and table formatting for terminal output.
+enum Format {
+  /// A number with `digits` significant digits.
+  static func number(_ x: Double, digits: Int = 6) -> String {
+    guard x.isFinite else { return "-" }
+    return String(format: "%.\(digits)g", x)
+  }
+
+  static func optional(_ x: Double?, digits: Int = 6) -> String {
+    x.map { number($0, digits: digits) } ?? "-"
+  }
+
+  static func p(_ x: Double?) -> String {
+    guard let x, x.isFinite else { return "-" }
+    return x < 1e-16 ? "<1e-16" : String(format: "%.3g", x)
+  }
+
+  /// Left-aligned first column, right-aligned others.
+  static func table(_ rows: [[String]]) -> String {
+    guard let first = rows.first else { return "" }
+    let widths = first.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    return rows.map { row in
+      row.enumerated().map { index, cell in
+        let pad = String(repeating: " ", count: widths[index] - cell.count)
+        return index == 0 ? cell + pad : pad + cell
+      }.joined(separator: "  ")
+    }.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// A JSON value with ordered object keys, so documents print in a stable, readable order.
+/// Non-finite numbers are written as `null`, never as NaN text.
+public indirect enum JSONValue: Sendable, Equatable {
+  case null
+  case bool(Bool)
+  case number(Double)
+  case integer(Int)
+  case string(String)
+  case array([JSONValue])
+  case object([(String, JSONValue)])
+
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    switch (lhs, rhs) {
+    case (.null, .null): return true
+    case let (.bool(a), .bool(b)): return a == b
+    case let (.number(a), .number(b)): return a == b
+    case let (.integer(a), .integer(b)): return a == b
+    case let (.number(a), .integer(b)), let (.integer(b), .number(a)): return a == Double(b)
+    case let (.string(a), .string(b)): return a == b
+    case let (.array(a), .array(b)): return a == b
+    case let (.object(a), .object(b)):
+      return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    default: return false
+    }
+  }
+
+  /// A number, or `null` when it is missing or not finite.
+  public static func number(_ value: Double?) -> JSONValue {
+    guard let value, value.isFinite else { return .null }
+    return .number(value)
+  }
+
+  /// A string, or `null` when missing.
+  public static func string(_ value: String?) -> JSONValue {
+    value.map { .string($0) } ?? .null
+  }
+
+  /// Looks up a key of an object (nil for other values or a missing key).
+  public subscript(key: String) -> JSONValue? {
+    guard case let .object(pairs) = self else { return nil }
+    return pairs.first { $0.0 == key }?.1
+  }
+
+  public var doubleValue: Double? {
+    switch self {
+    case let .number(v): return v
+    case let .integer(v): return Double(v)
+    default: return nil
+    }
+  }
+
+  public var intValue: Int? {
+    switch self {
+    case let .integer(v): return v
+    case let .number(v): return v.rounded() == v && abs(v) < 9e15 ? Int(v) : nil
+    default: return nil
+    }
+  }
+
+  public var stringValue: String? {
+    if case let .string(s) = self { return s }
+    return nil
+  }
+
+  public var arrayValue: [JSONValue]? {
+    if case let .array(a) = self { return a }
+    return nil
+  }
+
+  public var boolValue: Bool? {
+    if case let .bool(b) = self { return b }
+    return nil
+  }
+}
+
+extension JSONValue {
+  /// Pretty-printed JSON text (two-space indent, short arrays of scalars on one line), ending with a newline.
+  public func prettyPrinted() -> String {
+    var out = ""
+    write(into: &out, indent: 0)
+    out.append("\n")
+    return out
+  }
+
+  private var isScalar: Bool {
+    switch self {
+    case .array, .object: return false
+    default: return true
+    }
+  }
+
+  private func write(into out: inout String, indent: Int) {
+    let pad = String(repeating: "  ", count: indent)
+    let inner = String(repeating: "  ", count: indent + 1)
+    switch self {
+    case .null: out.append("null")
+    case let .bool(b): out.append(b ? "true" : "false")
+    case let .integer(i): out.append(String(i))
+    case let .number(d): out.append(JSONValue.format(d))
+    case let .string(s): out.append(JSONValue.quote(s))
+    case let .array(items):
+      if items.isEmpty { out.append("[]"); return }
+      if items.count <= 8 && items.allSatisfy(\.isScalar) {
+        out.append("[")
+        for (i, item) in items.enumerated() {
+          if i > 0 { out.append(", ") }
+          item.write(into: &out, indent: indent + 1)
+        }
+        out.append("]")
+        return
+      }
+      out.append("[\n")
+      for (i, item) in items.enumerated() {
+        out.append(inner)
+        item.write(into: &out, indent: indent + 1)
+        out.append(i + 1 < items.count ? ",\n" : "\n")
+      }
+      out.append(pad + "]")
+    case let .object(pairs):
+      if pairs.isEmpty { out.append("{}"); return }
+      out.append("{\n")
+      for (i, (key, value)) in pairs.enumerated() {
+        out.append(inner + JSONValue.quote(key) + ": ")
+        value.write(into: &out, indent: indent + 1)
+        out.append(i + 1 < pairs.count ? ",\n" : "\n")
+      }
+      out.append(pad + "}")
+    }
+  }
+
+  /// Shortest round-trip text of a finite double; `null` otherwise.
+  static func format(_ d: Double) -> String {
+    guard d.isFinite else { return "null" }
+    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+    return "\(d)"
+  }
+
+  static func quote(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out.append("\\\"")
+      case "\\": out.append("\\\\")
+      case "\n": out.append("\\n")
+      case "\r": out.append("\\r")
+      case "\t": out.append("\\t")
+      default:
+        if scalar.value < 0x20 {
+          out.append(String(format: "\\u%04x", scalar.value))
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    out.append("\"")
+    return out
+  }
+}
