@@ -10,10 +10,12 @@ let package = Package(
   name: "MTLFormulas",
   products: [
     .executable(name: "fit-formulas", targets: ["FitFormulasCLI"]),
+    .executable(name: "simulate", targets: ["SimulateCLI"]),
     .library(name: "Expressions", targets: ["Expressions"]),
     .library(name: "Statistics", targets: ["Statistics"]),
     .library(name: "SymbolicRegression", targets: ["SymbolicRegression"]),
     .library(name: "Reports", targets: ["Reports"]),
+    .library(name: "TaskSimulator", targets: ["TaskSimulator"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,17 +27,22 @@ let package = Package(
     .target(name: "DataTable"),
     .target(name: "SymbolicRegression", dependencies: ["Expressions", "Statistics"]),
     .target(name: "Reports", dependencies: ["SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
+    .target(name: "TaskSimulator"),
     .executableTarget(
       name: "FitFormulasCLI",
       dependencies: [
         "Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    .executableTarget(
+      name: "SimulateCLI",
+      dependencies: ["TaskSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     .testTarget(name: "ExpressionsTests", dependencies: ["Expressions"]),
     .testTarget(name: "DataTableTests", dependencies: ["DataTable"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SymbolicRegression", "Expressions"]),
-    .testTarget(name: "CLITests", dependencies: ["FitFormulasCLI"]),
+    .testTarget(name: "TaskSimulatorTests", dependencies: ["TaskSimulator"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CLITests", dependencies: ["FitFormulasCLI", "SimulateCLI"]),
   ]
 )
