@@ -41,7 +41,10 @@ let package = Package(
     .testTarget(name: "ExpressionsTests", dependencies: ["Expressions"]),
     .testTarget(name: "DataTableTests", dependencies: ["DataTable"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "SymbolicRegression", "Expressions"]),
+    .testTarget(
+      name: "SymbolicRegressionTests", dependencies: ["SymbolicRegression", "Expressions", "Statistics"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
     .testTarget(name: "TaskSimulatorTests", dependencies: ["TaskSimulator"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CLITests", dependencies: ["FitFormulasCLI", "SimulateCLI"]),
   ]

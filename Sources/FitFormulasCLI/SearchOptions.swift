@@ -1,4 +1,93 @@
 import ArgumentParser
+import SymbolicRegression
 
-/// Options of the formula search (stub until the search engine lands).
-struct SearchOptions: ParsableArguments {}
+/// Options of the formula search (`fit-formulas DATA.csv [options]` without `--fit`).
+struct SearchOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Evaluation budget (training-set passes, constant fitting included). Results are identical for any --threads. Default 400000 when --time-limit is not given.", valueName: "n"))
+  var maxEvals: Int?
+
+  @Option(help: ArgumentHelp("Stop after this many seconds (results then depend on machine speed).", valueName: "seconds"))
+  var timeLimit: Double?
+
+  @Option(help: "Largest formula size (node count, constants included).")
+  var maxComplexity: Int = 25
+
+  @Option(help: "Members per island.")
+  var population: Int = 60
+
+  @Option(help: "Number of islands (sub-populations, evolved in parallel).")
+  var islands: Int = 8
+
+  @Option(help: ArgumentHelp("Operators the search may use.", valueName: "list"))
+  var operators: String = "+,-,*,/,sqrt,log,exp,square"
+
+  @Option(help: ArgumentHelp("Stop early once 1 - R² on validation data is at or below this.", valueName: "x"))
+  var tolerance: Double?
+
+  @Option(help: ArgumentHelp("Stop early after this many epochs (migration intervals) without validation improvement.", valueName: "epochs"))
+  var patience: Int?
+
+  @Option(help: "Fraction of rows held out for testing (reporting only).")
+  var testFraction: Double = 0.25
+
+  @Option(help: "Fraction of the remaining rows used for validation (selection of the formula).")
+  var validationFraction: Double = 0.2
+
+  @Flag(help: "Split rows individually instead of keeping rows with identical features together.")
+  var ungroupedSplit = false
+
+  @Flag(help: "Do not wrap candidates f as c0 + c1*f (linear scaling).")
+  var noLinearScaling = false
+
+  @Option(help: ArgumentHelp("Relative loss increase allowed when rounding constants to short values (0 = off).", valueName: "x"))
+  var niceTolerance: Double = 1e-4
+
+  @Option(help: ArgumentHelp("Units of columns, e.g. n:tokens,T:1,AMI:1,fscore:1; formulas mixing units are rejected.", valueName: "col:unit,..."))
+  var units: String?
+
+  @Option(help: ArgumentHelp("Checkpoint file, written atomically after every epoch.", valueName: "file"))
+  var checkpoint: String?
+
+  @Flag(help: "Continue from --checkpoint when it exists.")
+  var resume = false
+
+  func validate() throws {
+    if let m = maxEvals, m <= 0 { throw ValidationError("--max-evals must be positive") }
+    if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    if maxComplexity < 1 { throw ValidationError("--max-complexity must be at least 1") }
+    if population < 4 { throw ValidationError("--population must be at least 4") }
+    if islands < 1 { throw ValidationError("--islands must be at least 1") }
+    if let t = tolerance, !(t >= 0) { throw ValidationError("--tolerance must be ≥ 0") }
+    if let p = patience, p < 1 { throw ValidationError("--patience must be at least 1") }
+    if !(testFraction >= 0 && testFraction < 1) { throw ValidationError("--test-fraction must be in [0, 1)") }
+    if !(validationFraction >= 0 && validationFraction < 1) { throw ValidationError("--validation-fraction must be in [0, 1)") }
+    if !(niceTolerance >= 0) { throw ValidationError("--nice-tolerance must be ≥ 0") }
+    if resume && checkpoint == nil { throw ValidationError("--resume needs --checkpoint FILE") }
+    do { _ = try OperatorSet(parsing: operators) } catch { throw ValidationError("\(error)") }
+  }
+
+  /// The engine configuration for these options.
+  func configuration(seed: UInt64, threads: Int?) throws -> SearchConfiguration {
+    var c = SearchConfiguration()
+    c.seed = seed
+    c.threads = threads ?? 0
+    c.maxEvaluations = maxEvals
+    c.timeLimit = timeLimit
+    c.maxComplexity = maxComplexity
+    c.populationSize = population
+    c.islands = islands
+    c.operators = try OperatorSet(parsing: operators)
+    c.tolerance = tolerance
+    c.patience = patience
+    c.testFraction = testFraction
+    c.validationFraction = validationFraction
+    c.groupedSplits = !ungroupedSplit
+    c.niceTolerance = niceTolerance
+    c.linearScaling = !noLinearScaling
+    c.units = units
+    c.checkpointPath = checkpoint
+    c.resume = resume
+    try c.validate()
+    return c
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An error reading or writing a checkpoint file.
+public struct CheckpointError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public var description: String { message }
+}
+
+/// Reads and atomically writes search checkpoints (JSON; the whole state between two epochs).
+enum Checkpoint {
+    static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }
+
+    static func write(_ state: SearchState, to path: String) throws {
+        let data: Data
+        do { data = try encoder().encode(state) } catch {
+            throw CheckpointError(message: "checkpoint \(path): cannot encode state (\(error))")
+        }
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        do {
+            try data.write(to: temp)
+            guard rename(temp.path, url.path) == 0 else {
+                throw CheckpointError(message: "checkpoint \(path): cannot move the temporary file into place (errno \(errno))")
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw CheckpointError(message: "checkpoint \(path): cannot write (\(error.localizedDescription))")
+        }
+    }
+
+    static func read(_ path: String) throws -> SearchState {
+        let d = JSONDecoder()
+        d.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try d.decode(SearchState.self, from: data)
+        } catch {
+            throw CheckpointError(message: "checkpoint \(path): not a readable checkpoint (\(error.localizedDescription))")
+        }
+    }
+}
