@@ -26,6 +26,8 @@ struct Discover: ParsableCommand {
 
   @OptionGroup(title: "Search") var search: SearchOptions
 
+  @OptionGroup(title: "Report") var report: ReportOptions
+
   func validate() throws {
     if folds < 0 || folds == 1 { throw ValidationError("--folds must be 0 (skip) or at least 2") }
     if fit == nil, !starts.isEmpty { throw ValidationError("--start applies to --fit only") }
@@ -33,6 +35,14 @@ struct Discover: ParsableCommand {
 
   func run() throws {
     let input = try LoadedInput(options: common)
+    if report.report != nil {
+      if let fit {
+        try ReportRun.run(input, fit: fit, starts: try parseStarts(), common: common, report: report, folds: folds)
+      } else {
+        try ReportRun.run(input, search: search, common: common, report: report, folds: folds)
+      }
+      return
+    }
     if let fit {
       try FixedFormRun(input: input, formula: fit, starts: try parseStarts(), folds: folds, common: common).run()
     } else {
