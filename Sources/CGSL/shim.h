@@ -38,5 +38,6 @@ static inline int cgsl_success(void) { return GSL_SUCCESS; }
 static inline int cgsl_continue(void) { return GSL_CONTINUE; }
 static inline int cgsl_edom(void) { return GSL_EDOM; }
 static inline int cgsl_emaxiter(void) { return GSL_EMAXITER; }
+static inline int cgsl_enoprog(void) { return GSL_ENOPROG; }
 
 #endif

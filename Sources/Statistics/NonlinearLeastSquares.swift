@@ -163,7 +163,13 @@ public struct NonlinearLeastSquares: Sendable {
             let evaluation = final.allSatisfy(\.isFinite) ? problem.evaluate(final) : nil
             let fullRank = evaluation != nil
                 && (try? problem.covariance(at: final, rankTolerance: covarianceRankTolerance)) != nil
-            let converged = status == cgsl_success()
+            var converged = status == cgsl_success()
+            if !converged, status == cgsl_enoprog() || info == cgsl_enoprog() {
+                // No trial step reduced the cost, e.g. when started exactly at the optimum (GSL's driver then returns
+                // GSL_EMAXITER after one iteration with info = GSL_ENOPROG): the point is a minimum to working
+                // precision. It counts as converged when the Jacobian there has full rank (checked below).
+                converged = true
+            }
             let message = converged ? (fullRank ? "converged" : "converged to a rank-deficient point") : gslMessage(status)
             return NonlinearAttempt(method: method, parameters: final, chiSquared: evaluation?.chiSquared,
                                     iterations: Int(gsl_multifit_nlinear_niter(workspace)),

@@ -28,6 +28,29 @@ struct NISTNonlinearTests {
                 "\(label) RSS = \(fit.chiSquared), certified \(problem.certifiedRSS)")
     }
 
+    @Test("A fit started at the optimum is accepted as converged", arguments: [NISTNonlinearModel.Misra1a, .Thurber, .MGH09])
+    func startedAtOptimum(model: NISTNonlinearModel) throws {
+        let problem = try NISTNonlinearProblem(name: model.rawValue)
+        let x = problem.x
+        let p = problem.certifiedValues.count
+        let first = try NonlinearLeastSquares().fit(targets: problem.y, start: problem.starts[1]) { b, values, jacobian in
+            for i in x.indices {
+                let (y, gradient) = model.evaluate(b, x[i])
+                values?[i] = y
+                if let jacobian { for j in 0..<p { jacobian[i * p + j] = gradient[j] } }
+            }
+        }
+        let again = try NonlinearLeastSquares().fit(targets: problem.y, start: first.parameters) { b, values, jacobian in
+            for i in x.indices {
+                let (y, gradient) = model.evaluate(b, x[i])
+                values?[i] = y
+                if let jacobian { for j in 0..<p { jacobian[i * p + j] = gradient[j] } }
+            }
+        }
+        #expect(again.converged, "\(model): \(again.attempts.map(\.status))")
+        #expect(significantDigits(again.chiSquared, problem.certifiedRSS) >= 6)
+    }
+
     @Test("Concurrent fits give the same results as a serial fit")
     func concurrent() async throws {
         let problem = try NISTNonlinearProblem(name: "Thurber")
