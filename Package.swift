@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "SymbolicRegression", targets: ["SymbolicRegression"]),
     .library(name: "Reports", targets: ["Reports"]),
     .library(name: "TaskSimulator", targets: ["TaskSimulator"]),
+    .library(name: "MTLCore", targets: ["MTLCore"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +29,8 @@ let package = Package(
     .target(name: "SymbolicRegression", dependencies: ["Expressions", "Statistics"]),
     .target(name: "Reports", dependencies: ["SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
     .target(name: "TaskSimulator"),
+    .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+    .target(name: "MTLCore", dependencies: ["COpenBLAS", "TaskSimulator"]),
     .executableTarget(
       name: "FitFormulasCLI",
       dependencies: [
@@ -36,7 +39,7 @@ let package = Package(
       ]),
     .executableTarget(
       name: "SimulateCLI",
-      dependencies: ["TaskSimulator", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["TaskSimulator", "MTLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     .testTarget(name: "ExpressionsTests", dependencies: ["Expressions"]),
     .testTarget(name: "DataTableTests", dependencies: ["DataTable"]),
@@ -46,6 +49,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
     .testTarget(name: "TaskSimulatorTests", dependencies: ["TaskSimulator"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "MTLCoreTests", dependencies: ["MTLCore", "TaskSimulator"]),
     .testTarget(name: "CLITests", dependencies: ["FitFormulasCLI", "SimulateCLI"]),
   ]
 )

@@ -9,7 +9,7 @@ struct Simulate: AsyncParsableCommand {
     commandName: "simulate",
     abstract: "Simulate families of sequence-labelling tasks (T, n, AMI) and train multitask models on them.",
     // The MTL helper adds Train.swift and makes it the default subcommand.
-    subcommands: [Tasks.self, Calibrate.self]
+    subcommands: [Train.self, Tasks.self, Calibrate.self], defaultSubcommand: Train.self
   )
 
   /// Runs the command; errors print one line on stderr: exit 2 for usage and input errors, 1 for run failures.

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `simulate` (default subcommand `train`) end to end, through the built executable, with a tiny model.
+@Suite struct SimulateTrainTests {
+  static let grid = #"""
+    {"seed": 2, "repetitions": 2, "grid": {"tasks": [1, 2], "tokens": [300], "alpha": [1.0]},
+     "training": {"epochs": 2, "patience": null, "dev_tokens": 300, "embedding_size": 8, "hidden_sizes": [16]}}
+    """#
+
+  private func write(_ text: String, _ name: String, in dir: URL) throws -> URL {
+    let url = dir.appendingPathComponent(name)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url
+  }
+
+  /// CSV rows without the `seconds` column.
+  private func table(_ url: URL) throws -> [[Substring]] {
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+    let header = lines.first?.split(separator: ",") ?? []
+    let drop = header.firstIndex(of: "seconds") ?? -1
+    return lines.map { line in line.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != drop }.map(\.element) }
+  }
+
+  @Test func trainsEveryPointAndIsReproducibleAcrossThreadsAndResume() throws {
+    let dir = try TestPaths.temporaryDirectory("simtrain")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let config = try write(Self.grid, "grid.json", in: dir)
+    let one = dir.appendingPathComponent("one.csv"), two = dir.appendingPathComponent("two.csv")
+    let reps = dir.appendingPathComponent("reps.csv")
+    let first = try CommandRunner.run("simulate", ["--config", config.path, "--out", one.path, "--threads", "1", "--reps-out", reps.path])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stderr.contains("points 2/2"))
+    let rows = try table(one)
+    #expect(rows.count == 3)
+    #expect(rows[0].prefix(7) == ["n_tasks", "n_tokens_per_task", "n_tokens_total", "mutual_info", "alpha", "fscore", "std_fscore"])
+    #expect(try table(reps).count == 5)
+    let second = try CommandRunner.run("simulate", ["train", "--config", config.path, "--out", two.path, "--threads", "2", "--quiet"])
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stderr.isEmpty)
+    #expect(try table(one) == table(two))
+    // A run cut after the first point resumes to the same table.
+    let text = try String(contentsOf: one, encoding: .utf8).split(separator: "\n")
+    try (text[0...1].joined(separator: "\n") + "\n" + text[2].prefix(7)).write(to: two, atomically: true, encoding: .utf8)
+    let resumed = try CommandRunner.run("simulate", ["--config", config.path, "--out", two.path, "--resume", "--quiet"])
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(try table(one) == table(two))
+  }
+
+  @Test func badTrainingOptionsExitWithOneLine() throws {
+    let dir = try TestPaths.temporaryDirectory("simtrainbad")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let bad = try write(#"{"grid": {"tasks": [1], "tokens": [300]}, "training": {"epoch": 3}}"#, "bad.json", in: dir)
+    let out = dir.appendingPathComponent("r.csv").path
+    let r1 = try CommandRunner.run("simulate", ["--config", bad.path, "--out", out])
+    #expect(r1.status == 2)
+    #expect(r1.stderr.hasPrefix("simulate: ") && r1.stderr.contains("unknown key 'epoch'"))
+    #expect(r1.stderr.split(separator: "\n").count == 1)
+    let good = try write(#"{"grid": {"tasks": [1], "tokens": [300]}}"#, "good.json", in: dir)
+    let r2 = try CommandRunner.run("simulate", ["--config", good.path, "--out", out, "--model", "lstm"])
+    #expect(r2.status == 2 && r2.stderr.contains("unknown model 'lstm'"))
+  }
+}
