@@ -71,11 +71,18 @@ public struct GridRunner: Sendable {
         }
         for p in todo {
             if p.taskCount > 1, let reps = baselineReps.removeValue(forKey: p.mainTokens) {
+                // When the grid has its own single-task point at this size, the baseline trains exactly that
+                // point's families, so `stl_fscore` equals the T = 1 row's `fscore`.
+                let single = grid.points.first { $0.taskCount == 1 && $0.mainTokens == p.mainTokens }
                 for r in 1...reps {
                     let job = Job.baseline(mainTokens: p.mainTokens, repetition: r)
-                    specs[job] = TaskFamilySpec(
-                        taskCount: 1, mainTokens: p.mainTokens, auxTokens: 0, alphas: [],
-                        seed: SplitMix64.derive(grid.seed, 0x5354_4C00, UInt64(p.mainTokens), UInt64(r)))
+                    if let single, r <= single.repetitions {
+                        specs[job] = try single.familySpec(repetition: r, seed: grid.seed, corpus: corpus, calibrated: calibrated)
+                    } else {
+                        specs[job] = TaskFamilySpec(
+                            taskCount: 1, mainTokens: p.mainTokens, auxTokens: 0, alphas: [],
+                            seed: SplitMix64.derive(grid.seed, 0x5354_4C00, UInt64(p.mainTokens), UInt64(r)))
+                    }
                     order.append(job)
                 }
             }

@@ -53,6 +53,10 @@ import Testing
         // Points with the same main-task size share one baseline.
         let atN300 = Set(rows.filter { $0.mainTokens == 300 && $0.taskCount > 1 }.map(\.stlFscore))
         #expect(atN300.count == 1)
+        // The grid's own single-task point at that size is the baseline: its fscore is the shared stl_fscore.
+        if let single = rows.first(where: { $0.taskCount == 1 && $0.mainTokens == 300 }) {
+            #expect(atN300 == [single.fscore])
+        }
         // AMI of the alpha = 1 points is 1, of alpha = 0.2 near 0.
         #expect(rows.filter { $0.taskCount > 1 && $0.alpha == 1 }.allSatisfy { $0.mutualInfo > 0.99 })
         #expect(rows.filter { $0.alpha == 0.2 }.allSatisfy { $0.mutualInfo < 0.1 })
