@@ -14,6 +14,7 @@ enum SearchRun {
   static let outputColumns: Set<String> = [
     "std_fscore", "stl_fscore", "mtl_fscore", "fscore", "benefit", "seconds", "precision", "recall", "reps", "seed", "point",
     "alpha", "fscore_sd", "std_fscore_sd", "stl_fscore_sd", "benefit_sd",
+    "n_tokens_total",  // T·n, derived from two features
   ]
 
   static func run(_ input: LoadedInput, options: SearchOptions, common: CommonOptions) throws {
@@ -101,8 +102,14 @@ enum SearchRun {
       if Set(names).count != names.count { throw InputError(description: "--features: a column is listed twice") }
       return names
     }
-    let names = table.columnNames.filter { name in
-      name != input.target && name != common.weights && !outputColumns.contains(name) && (try? table.numericColumn(name)) != nil
+    // Numeric input columns; a column equal to an earlier one (n_tokens_main = n in balanced grids) or constant adds nothing.
+    var names: [String] = []
+    var kept: [[Double]] = []
+    for name in table.columnNames where name != input.target && name != common.weights && !outputColumns.contains(name) {
+      guard let values = try? table.numericColumn(name), let first = values.first,
+            values.contains(where: { $0 != first }), !kept.contains(values) else { continue }
+      names.append(name)
+      kept.append(values)
     }
     guard !names.isEmpty else {
       throw InputError(description: "\(input.path) has no numeric feature column besides the target '\(input.target)'; use --features")
