@@ -11,11 +11,13 @@ setup:
 build: setup
 	$(SWIFT) build -c release
 
-# Simulate the embedded quick grid, then search formulas on its results and write a report.
+# Simulate the embedded quick grid, then search formulas on its per-repetition results and write a report.
 demo: build
 	mkdir -p out
-	$(SWIFT) run -c release simulate --config simulator/quick.json --out out/quick-results.csv --seed $(SEED) --resume
-	$(SWIFT) run -c release fit-formulas out/quick-results.csv --target fscore --seed $(SEED) --max-evals 200000 --report $(DEMO_DIR)
+	$(SWIFT) run -c release simulate --config simulator/quick.json --out out/quick-results.csv \
+	  --reps-out out/quick-reps.csv --seed $(SEED) --resume
+	$(SWIFT) run -c release fit-formulas out/quick-reps.csv --target fscore --features T,n,AMI \
+	  --seed $(SEED) --max-evals 200000 --report $(DEMO_DIR)
 
 test: setup
 	$(SWIFT) test -c release

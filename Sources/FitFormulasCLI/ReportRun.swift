@@ -154,12 +154,17 @@ enum ReportRun {
           throw InputError(description: "--weights-from-sd: column '\(sdColumn)' not found in \(input.path) (columns: \(table.columnNames.joined(separator: ", ")))")
         }
         let sd = try table.numericColumn(sdColumn)
+        if options.weightsFromSD == nil, options.sdFloor == nil, !sd.contains(where: { $0 > 0 }) {
+          // Found automatically but uninformative (e.g. one row per repetition): fit unweighted.
+          notes.append("Column `\(sdColumn)` is 0 on every row (one row per repetition?), so fits are unweighted.")
+        } else {
         do {
           let w = try WeightsFromSD(standardDeviations: sd, floor: options.sdFloor)
           weights = w.weights
           notes.append("Weights are 1/max(sd, floor)² from column `\(sdColumn)` with floor \(ReportFormat.number(w.floor)) (\(w.flooredRows) rows raised to the floor)\(options.sdFloor == nil ? ", the 10th percentile of the positive standard deviations" : "").")
         } catch let error as ReportError {
           throw InputError(description: "--weights-from-sd \(sdColumn): \(error.description)")
+        }
         }
       }
     }
