@@ -5,13 +5,16 @@ public enum ToolInfo {
   /// The toolkit's version.
   public static let version = "0.1.0"
 
-  /// The git commit of the checkout the executable was built in (short hash, `+dirty` when modified), or nil.
+  /// The git commit of the checkout the executable was built in, else of the working directory's checkout
+  /// (short hash, `+dirty` when tracked files are modified), or nil outside a checkout.
   public static func commit() -> String? {
     let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-    let directory = executable.deletingLastPathComponent().path
-    guard let hash = git(["-C", directory, "rev-parse", "--short=12", "HEAD"]), !hash.isEmpty else { return nil }
-    let status = git(["-C", directory, "status", "--porcelain", "--untracked-files=no"]) ?? ""
-    return status.isEmpty ? hash : hash + "+dirty"
+    for directory in [executable.deletingLastPathComponent().path, FileManager.default.currentDirectoryPath] {
+      guard let hash = git(["-C", directory, "rev-parse", "--short=12", "HEAD"]), !hash.isEmpty else { continue }
+      let status = git(["-C", directory, "status", "--porcelain", "--untracked-files=no"]) ?? ""
+      return status.isEmpty ? hash : hash + "+dirty"
+    }
+    return nil
   }
 
   /// The command line as typed (arguments quoted when needed).
