@@ -37,7 +37,7 @@ struct Simulate: AsyncParsableCommand {
   }
 
   static func fail(_ message: String, code: Int32) -> Never {
-    FileHandle.standardError.write(Data("simulate: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("simulate: error: \(message)\n".utf8))
     Foundation.exit(code)
   }
 }
