@@ -3,7 +3,7 @@ import PackageDescription
 
 // Modules, dependencies pointing one way (docs/architecture.md):
 //   CGSL -> Statistics;  Expressions;  DataTable
-//   Statistics + Expressions -> SymbolicRegression -> Reports
+//   Statistics + Expressions (+ CEvaluationKernels, the interpreter's C loops) -> SymbolicRegression -> Reports
 //   TaskSimulator -> MTLCore (on COpenBLAS)
 //   executables fit-formulas and simulate are thin layers over the libraries.
 let package = Package(
@@ -26,7 +26,8 @@ let package = Package(
     .target(name: "Statistics", dependencies: ["CGSL"]),
     .target(name: "Expressions"),
     .target(name: "DataTable"),
-    .target(name: "SymbolicRegression", dependencies: ["Expressions", "Statistics"]),
+    .target(name: "CEvaluationKernels"),
+    .target(name: "SymbolicRegression", dependencies: ["Expressions", "Statistics", "CEvaluationKernels"]),
     .target(name: "Reports", dependencies: ["SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
     .target(name: "TaskSimulator"),
     .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),

@@ -1,12 +1,18 @@
+import CEvaluationKernels
+
 /// Batched, column-wise interpreter for postfix programs over one ``Dataset``, in Double precision.
 ///
 /// Rows are processed in blocks of ``blockSize``; each node runs one tight loop over the block into a
 /// preallocated stack buffer (variables are read in place), so there is no per-row dispatch and no
-/// allocation in the hot loop. Any non-finite intermediate value (sqrt or log of a negative, division
+/// allocation in the hot loop. The plain evaluation's loops are the C kernels of `CEvaluationKernels`,
+/// which use the widest vectors the CPU has (AVX-512, AVX2 or SSE2) with bit-identical results. Any non-finite intermediate value (sqrt or log of a negative, division
 /// by zero, overflow) makes the whole evaluation invalid. Not thread-safe: use one evaluator per thread.
 public final class Evaluator {
     /// Rows per block.
     public static let blockSize = 128
+
+    /// The vector level the element-wise kernels run at on this CPU ("avx512f", "avx2" or "baseline").
+    public static var kernelLevel: String { String(cString: mtlf_kernel_level()) }
 
     public let data: Dataset
     /// Number of full-data passes performed (plain or with derivatives).
@@ -21,6 +27,14 @@ public final class Evaluator {
     private var pointers: UnsafeMutablePointer<UnsafePointer<Double>>
     private var derivatives: UnsafeMutablePointer<Double>
     private var masks: UnsafeMutablePointer<UInt64>
+    // Plain evaluation: the compiled program, the operand of each stack position, which of its two buffers
+    // each position last wrote, and the scratch buffers (two per stack position, then one per constant).
+    private var code: UnsafeMutablePointer<mtlf_instruction>
+    private var codeCapacity = 0
+    private var operands: UnsafeMutablePointer<Int32>
+    private var banks: UnsafeMutablePointer<UInt8>
+    private var scratch: UnsafeMutablePointer<Double>
+    private var scratchBuffers = 0
 
     public init(data: Dataset) {
         self.data = data
@@ -34,6 +48,10 @@ public final class Evaluator {
         pointers = .allocate(capacity: 1)
         derivatives = .allocate(capacity: 1)
         masks = .allocate(capacity: 1)
+        code = .allocate(capacity: 1)
+        operands = .allocate(capacity: 1)
+        banks = .allocate(capacity: 1)
+        scratch = .allocate(capacity: 1)
         reserve(stack: 16, parameters: 4)
     }
 
@@ -45,6 +63,10 @@ public final class Evaluator {
         pointers.deallocate()
         derivatives.deallocate()
         masks.deallocate()
+        code.deallocate()
+        operands.deallocate()
+        banks.deallocate()
+        scratch.deallocate()
     }
 
     private func reserve(stack: Int, parameters: Int) {
@@ -53,9 +75,13 @@ public final class Evaluator {
             values.deallocate()
             pointers.deallocate()
             masks.deallocate()
+            operands.deallocate()
+            banks.deallocate()
             values = .allocate(capacity: 2 * stackCapacity * Self.blockSize)
             pointers = .allocate(capacity: stackCapacity)
             masks = .allocate(capacity: stackCapacity)
+            operands = .allocate(capacity: stackCapacity)
+            banks = .allocate(capacity: stackCapacity)
             derivatives.deallocate()
             derivatives = .allocate(capacity: stackCapacity * max(1, parameterCapacity) * Self.blockSize)
         }
@@ -66,84 +92,81 @@ public final class Evaluator {
         }
     }
 
-    @inline(__always)
-    private static func allFinite(_ p: UnsafePointer<Double>, _ n: Int) -> Bool {
-        p.withMemoryRebound(to: UInt64.self, capacity: n) { q in
-            // The exponent field is all ones exactly for inf and NaN; adding one unit to it then carries into
-            // the sign bit. An OR-reduction of that bit vectorises on plain SSE2.
-            var m: UInt64 = 0
-            for i in 0..<n { m |= (q[i] & 0x7FF0_0000_0000_0000) &+ 0x0010_0000_0000_0000 }
-            return m & 0x8000_0000_0000_0000 == 0
-        }
-    }
-
-    /// Evaluates the block of `len` rows starting at `start`; returns a pointer to the result or nil if invalid.
+    /// Compiles `nodes` for ``mtlf_evaluate_block``: returns the number of instructions and the result operand.
     ///
-    /// Each stack position has two buffers ("banks"); an operator writes into the bank its left operand does not
-    /// occupy, so output and inputs never overlap and the loops vectorise without aliasing fallbacks.
-    @inline(__always)
-    private func evaluateBlock(_ nodes: UnsafeBufferPointer<Node>, start: Int, len: Int) -> UnsafePointer<Double>? {
+    /// Each stack position owns two scratch buffers; an operation writes into the one its left operand does not
+    /// occupy, so output and inputs never overlap. Every constant gets a buffer of its own, filled here once per
+    /// evaluation rather than once per block; variables are read in place from the column store.
+    private func compile(_ nodes: UnsafeBufferPointer<Node>, depth: Int) -> (count: Int, result: Int32) {
+        let constantCount = nodes.reduce(0) { $0 + ($1.opcode.arity == 0 && $1.opcode != .variable ? 1 : 0) }
+        let buffers = 2 * depth + constantCount
+        if buffers > scratchBuffers {
+            scratchBuffers = max(buffers, 2 * scratchBuffers)
+            scratch.deallocate()
+            scratch = .allocate(capacity: scratchBuffers * Self.blockSize)
+        }
+        if nodes.count > codeCapacity {
+            codeCapacity = max(nodes.count, 2 * codeCapacity)
+            code.deallocate()
+            code = .allocate(capacity: codeCapacity)
+        }
         let bs = Self.blockSize
-        let bankStride = stackCapacity * bs
-        let rows = data.rowCount
-        var sp = 0
-        var bankMask: UInt64 = 0  // bit s set: position s currently holds bank 1
-        @inline(__always) func target(_ s: Int) -> UnsafeMutablePointer<Double> {
-            let bank = (bankMask >> UInt64(s & 63)) & 1 == 0 ? 1 : 0
-            if bank == 1 { bankMask |= 1 << UInt64(s & 63) } else { bankMask &= ~(1 << UInt64(s & 63)) }
-            return values + bank * bankStride + s * bs
+        var sp = 0, count = 0
+        var nextConstant = Int32(2 * depth)
+        for s in 0..<depth { banks[s] = 0 }
+        @inline(__always) func output(_ s: Int) -> Int32 {
+            banks[s] ^= 1
+            return Int32(2 * s) + Int32(banks[s])
         }
         for node in nodes {
             switch node.opcode {
             case .constant, .literal:
-                let out = target(sp)
-                let v = node.value
-                for i in 0..<len { out[i] = v }
-                pointers[sp] = UnsafePointer(out)
+                (scratch + Int(nextConstant) * bs).update(repeating: node.value, count: bs)
+                operands[sp] = nextConstant
+                nextConstant += 1
                 sp += 1
             case .variable:
-                pointers[sp] = UnsafePointer(columns + Int(node.feature) * rows + start)
+                operands[sp] = -Int32(node.feature) - 1
                 sp += 1
             case .add, .subtract, .multiply, .divide:
-                let a = pointers[sp - 2], b = pointers[sp - 1]
-                let out = target(sp - 2)
+                let op: Int32
                 switch node.opcode {
-                case .add: for i in 0..<len { out[i] = a[i] + b[i] }
-                case .subtract: for i in 0..<len { out[i] = a[i] - b[i] }
-                case .multiply: for i in 0..<len { out[i] = a[i] * b[i] }
-                default: for i in 0..<len { out[i] = a[i] / b[i] }
+                case .add: op = Int32(MTLF_ADD)
+                case .subtract: op = Int32(MTLF_SUBTRACT)
+                case .multiply: op = Int32(MTLF_MULTIPLY)
+                default: op = Int32(MTLF_DIVIDE)
                 }
-                if !Self.allFinite(out, len) { return nil }
-                pointers[sp - 2] = UnsafePointer(out)
+                let out = output(sp - 2)
+                code[count] = mtlf_instruction(opcode: op, out: out, a: operands[sp - 2], b: operands[sp - 1], exponent: 0)
+                count += 1
+                operands[sp - 2] = out
                 sp -= 1
             default:
-                let a = pointers[sp - 1]
-                let out = target(sp - 1)
+                var op: Int32
+                let e = node.value
                 switch node.opcode {
-                case .sqrt: for i in 0..<len { out[i] = a[i].squareRoot() }
-                case .log: for i in 0..<len { out[i] = _log(a[i]) }
-                case .exp: for i in 0..<len { out[i] = _exp(a[i]) }
-                case .square: for i in 0..<len { out[i] = a[i] * a[i] }
-                case .abs: for i in 0..<len { out[i] = Swift.abs(a[i]) }
-                case .negate: for i in 0..<len { out[i] = -a[i] }
+                case .sqrt: op = Int32(MTLF_SQRT)
+                case .log: op = Int32(MTLF_LOG)
+                case .exp: op = Int32(MTLF_EXP)
+                case .square: op = Int32(MTLF_SQUARE)
+                case .abs: op = Int32(MTLF_ABS)
+                case .negate: op = Int32(MTLF_NEGATE)
                 default:
-                    let e = node.value
-                    if e == 0.5 {
-                        for i in 0..<len { out[i] = a[i].squareRoot() }
-                    } else if e == -1 {
-                        for i in 0..<len { out[i] = 1 / a[i] }
-                    } else if e == 2 {
-                        for i in 0..<len { out[i] = a[i] * a[i] }
-                    } else {
-                        for i in 0..<len { out[i] = _pow(a[i], e) }
-                    }
+                    op = e == 0.5 ? Int32(MTLF_SQRT) : e == -1 ? Int32(MTLF_RECIPROCAL) : e == 2 ? Int32(MTLF_SQUARE) : Int32(MTLF_POWER)
                 }
-                if !Self.allFinite(out, len) { return nil }
-                pointers[sp - 1] = UnsafePointer(out)
+                let out = output(sp - 1)
+                code[count] = mtlf_instruction(opcode: op, out: out, a: operands[sp - 1], b: 0, exponent: e)
+                count += 1
+                operands[sp - 1] = out
             }
         }
-        let result = pointers[0]
-        return Self.allFinite(result, len) ? result : nil
+        return (count, operands[0])
+    }
+
+    /// Evaluates the compiled program on the block of `len` rows starting at `start`; nil if any value is invalid.
+    @inline(__always)
+    private func evaluateBlock(_ compiled: (count: Int, result: Int32), start: Int, len: Int) -> UnsafePointer<Double>? {
+        mtlf_evaluate_block(code, compiled.count, scratch, Self.blockSize, columns, data.rowCount, start, len, compiled.result)
     }
 
     /// Predictions of `program` for every row, or nil when any intermediate value is not finite.
@@ -153,11 +176,12 @@ public final class Evaluator {
         evaluations += 1
         var out = [Double](repeating: 0, count: data.rowCount)
         let ok = program.nodes.withUnsafeBufferPointer { nodes -> Bool in
-            out.withUnsafeMutableBufferPointer { o -> Bool in
+            let compiled = compile(nodes, depth: program.stackDepth)
+            return out.withUnsafeMutableBufferPointer { o -> Bool in
                 var start = 0
                 while start < data.rowCount {
                     let len = min(Self.blockSize, data.rowCount - start)
-                    guard let r = evaluateBlock(nodes, start: start, len: len) else { return false }
+                    guard let r = evaluateBlock(compiled, start: start, len: len) else { return false }
                     for i in 0..<len { o[start + i] = r[i] }
                     start += len
                 }
@@ -173,11 +197,12 @@ public final class Evaluator {
         reserve(stack: program.stackDepth, parameters: 0)
         evaluations += 1
         let total = program.nodes.withUnsafeBufferPointer { nodes -> Double in
+            let compiled = compile(nodes, depth: program.stackDepth)
             var sse = 0.0
             var start = 0
             while start < data.rowCount {
                 let len = min(Self.blockSize, data.rowCount - start)
-                guard let r = evaluateBlock(nodes, start: start, len: len) else { return .infinity }
+                guard let r = evaluateBlock(compiled, start: start, len: len) else { return .infinity }
                 let y = target + start, w = weights + start
                 var s0 = 0.0, s1 = 0.0
                 var i = 0
@@ -319,7 +344,7 @@ public final class Evaluator {
                 case .multiply: for i in 0..<len { out[i] = a[i] * b[i] }
                 default: for i in 0..<len { out[i] = a[i] / b[i] }
                 }
-                if !Self.allFinite(out, len) { return nil }
+                if !(mtlf_all_finite(out, len) != 0) { return nil }
                 pointers[sa] = UnsafePointer(out)
                 masks[sa] = ma | mb
                 sp -= 1
@@ -352,16 +377,16 @@ public final class Evaluator {
                 case .negate: for i in 0..<len { out[i] = -a[i] }
                 default: for i in 0..<len { out[i] = _pow(a[i], e) }
                 }
-                if !Self.allFinite(out, len) { return nil }
+                if !(mtlf_all_finite(out, len) != 0) { return nil }
                 pointers[s] = UnsafePointer(out)
             }
         }
-        guard Self.allFinite(pointers[0], len) else { return nil }
+        guard mtlf_all_finite(pointers[0], len) != 0 else { return nil }
         var m = masks[0]
         while m != 0 {
             let j = m.trailingZeroBitCount
             m &= m - 1
-            if !Self.allFinite(der(0, j), len) { return nil }
+            if !(mtlf_all_finite(der(0, j), len) != 0) { return nil }
         }
         return (pointers[0], UnsafePointer(der(0, 0)), masks[0])
     }

@@ -61,11 +61,11 @@ struct ThroughputCommand: ParsableCommand {
                     checksum = means.count % 2 == 1 ? means[means.count / 2] : (means[means.count / 2 - 1] + means[means.count / 2]) / 2
                 }
             }
-            let record = ThroughputRecord(engine: "ours", precision: "float64", rows: r, programs: programs.count, nodes: nodes,
+            let record = ThroughputRecord(engine: "ours", precision: "float64 (\(Evaluator.kernelLevel))", rows: r, programs: programs.count, nodes: nodes,
                                           seconds: best, nodeEvaluationsPerSecond: Double(nodes) * Double(r) / best,
                                           programsPerSecond: Double(programs.count) / best, invalid: invalid, checksum: checksum)
-            print(String(format: "ours  rows %6d  %.3e node-evals/s  %.3e programs/s  (%d invalid)",
-                         r, record.nodeEvaluationsPerSecond, record.programsPerSecond, invalid))
+            print(String(format: "ours  rows %6d  %.3e node-evals/s  %.3e programs/s  (%d invalid, ",
+                         r, record.nodeEvaluationsPerSecond, record.programsPerSecond, invalid) + "kernels: \(Evaluator.kernelLevel))")
             records.append(record)
         }
         try writeJSON(records, to: out)
