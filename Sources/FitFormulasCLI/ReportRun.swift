@@ -45,7 +45,7 @@ enum ReportRun {
     var settings = try settings(options: options, common: common, folds: folds, notes: data.notes)
     settings.searchDescription = "symbolic regression (seed \(common.seed), \(result.evaluations) evaluations)"
     let split = SplitInfo(testFraction: configuration.testFraction, validationFraction: configuration.validationFraction,
-                          grouped: configuration.groupedSplits, seed: configuration.seed)
+                          grouped: configuration.groupedSplits, seed: configuration.seed, fitRows: "all")
     try finish(input: input, data: data.data, candidates: candidates, selected: selected, settings: settings,
                split: split, evaluations: result.evaluations, threads: configuration.threads, clock: clock,
                common: common, options: options, search: searchAgain)

@@ -39,6 +39,10 @@ struct SearchOptions: ParsableArguments {
   @Flag(help: "Do not wrap candidates f as c0 + c1*f (linear scaling).")
   var noLinearScaling = false
 
+  @Flag(inversion: .prefixedNo,
+        help: "After selection, refit the front's constants on training + validation rows (--no-refit: training rows only).")
+  var refit = true
+
   @Option(help: ArgumentHelp("Relative loss increase allowed when rounding constants to short values (0 = off).", valueName: "x"))
   var niceTolerance: Double = 1e-4
 
@@ -84,6 +88,7 @@ struct SearchOptions: ParsableArguments {
     c.groupedSplits = !ungroupedSplit
     c.niceTolerance = niceTolerance
     c.linearScaling = !noLinearScaling
+    c.refitOnValidation = refit
     c.units = units
     c.checkpointPath = checkpoint
     c.resume = resume

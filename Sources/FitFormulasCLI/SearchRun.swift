@@ -70,6 +70,11 @@ enum SearchRun {
     for (line, formula) in zip(Format.table(lines).split(separator: "\n", omittingEmptySubsequences: false), formulas) {
       print("\(line)  \(formula)")
     }
+    if result.constantsFittedOn == "train+validation" {
+      print("")
+      print("constants and test R² are from a refit on the training + validation rows; R² validation is that of the "
+            + "training-only fit the front and the selection were built from (--no-refit keeps it)")
+    }
     if let chosen = result.selectedEntry {
       print("")
       print("selected (*): \(input.target) = \(chosen.template)   with " +
@@ -117,7 +122,9 @@ enum SearchRun {
     return names
   }
 
-  /// The result document: every front member refitted with FormulaFit on the training rows.
+  /// The result document: every front member refitted with FormulaFit on the rows the search fitted its final
+  /// constants on (training + validation by default, training with `--no-refit`). `r2_train` and `r2_validation` are
+  /// the search's own training-only scores when it refitted (those are what selection saw).
   static func makeDocument(result: SearchResult, problem: SearchProblem, input: LoadedInput, common: CommonOptions,
                            configuration: SearchConfiguration) -> ResultDocument {
     func part(_ rows: [Int]) -> FittingData {
@@ -128,6 +135,8 @@ enum SearchRun {
     let train = part(result.split.train)
     let validation = part(result.split.validation.isEmpty ? result.split.train : result.split.validation)
     let test = result.split.test.isEmpty ? nil : part(result.split.test)
+    let refitted = result.constantsFittedOn == "train+validation"
+    let fitting = refitted ? part(result.split.train + result.split.validation) : train
     func r2AndRMSE(_ predicted: [Double], _ data: FittingData) -> (Double?, Double?) {
       let w = data.weights ?? Array(repeating: 1, count: data.rowCount)
       let sw = w.reduce(0, +)
@@ -148,11 +157,16 @@ enum SearchRun {
     for e in result.front {
       let named = e.expression(featureNames: problem.featureNames)
       var entry: FormulaEntry
-      if let named, !e.constants.isEmpty, let fit = try? FormulaFit(expression: named, data: train, starts: e.constantValues) {
+      if let named, !e.constants.isEmpty, let fit = try? FormulaFit(expression: named, data: fitting, starts: e.constantValues) {
         entry = FormulaEntry(fit: fit, complexity: e.complexity)
         let predict = { (d: FittingData) in fit.predict(columns: d.columns, rowCount: d.rowCount) }
-        entry.r2Train = r2AndRMSE(predict(train), train).0
-        entry.r2Validation = r2AndRMSE(predict(validation), validation).0
+        if refitted {
+          entry.r2Train = e.r2Train
+          entry.r2Validation = e.r2Validation
+        } else {
+          entry.r2Train = r2AndRMSE(predict(train), train).0
+          entry.r2Validation = r2AndRMSE(predict(validation), validation).0
+        }
         if let test {
           let (r2, rmse) = r2AndRMSE(predict(test), test)
           entry.r2Test = r2
@@ -177,7 +191,7 @@ enum SearchRun {
     return ResultDocument(
       run: run, target: input.target, features: problem.featureNames, rows: problem.target.count, groups: result.split.groups,
       split: SplitInfo(testFraction: configuration.testFraction, validationFraction: configuration.validationFraction,
-                       grouped: configuration.groupedSplits, seed: configuration.seed),
+                       grouped: configuration.groupedSplits, seed: configuration.seed, fitRows: result.constantsFittedOn),
       selected: result.selected ?? 0, front: entries)
   }
 }

@@ -189,3 +189,45 @@ private func sameOutcome(_ a: SearchResult, _ b: SearchResult) -> Bool {
     #expect(chosen.r2Train > 0.999999)
     #expect(chosen.complexity <= 6, "\(chosen.formula)")
 }
+
+@Test func frontConstantsAreRefittedOnTrainingAndValidationRows() throws {
+    let problem = recoveryProblem(seed: 4, rows: 160)
+    var c = smallConfiguration(seed: 2, evaluations: 30_000)
+    c.niceTolerance = 0  // compare the LM optimum itself
+    c.threads = 2
+    let refitted = try Search.run(problem, configuration: c)
+    c.refitOnValidation = false
+    let trainOnly = try Search.run(problem, configuration: c)
+    #expect(refitted.constantsFittedOn == "train+validation")
+    #expect(trainOnly.constantsFittedOn == "train")
+    // Same front and selection, and the same training-only scores; only the final constants and test scores move.
+    #expect(refitted.front.map(\.complexity) == trainOnly.front.map(\.complexity))
+    #expect(refitted.selected == trainOnly.selected)
+    #expect(refitted.front.map(\.validationLoss) == trainOnly.front.map(\.validationLoss))
+
+    let full = try Dataset(columns: problem.columns, target: problem.target)
+    let fitting = Evaluator(data: full.subset(rows: refitted.split.train + refitted.split.validation))
+    var moved = 0
+    for (a, b) in zip(refitted.front, trainOnly.front) where !b.constants.isEmpty {
+        // The refit is never worse on the rows it was fitted on, and its constants are a stationary point there.
+        #expect(fitting.loss(a.program) <= fitting.loss(b.program))
+        let (again, _) = ConstantOptimizer(maxIterations: 200).optimize(a.program, with: fitting)
+        for (x, y) in zip(again.constants, a.constants) { #expect(relativelyClose(x, y, 1e-5), "\(a.formula)") }
+        if a.constants != b.constants { moved += 1 }
+    }
+    #expect(moved > 0)
+}
+
+@Test func prunedVariantsDropOneConstantAtATime() throws {
+    // c0 + c1*sqrt(x0): fixing c0 to 0 gives c1*sqrt(x0); fixing c1 to 1 gives c0 + sqrt(x0).
+    let scaled = Program([.constant(0.5), .constant(2), .variable(0), .op(.sqrt), .op(.multiply), .op(.add)])
+    let variants = Search.prunedVariants([Candidate(program: scaled, loss: 1)])
+    let names = ["x0"]
+    let formulas = Set(variants.map { $0.program.formula(featureNames: names, constantNames: ["a", "b"]) })
+    #expect(variants.allSatisfy { $0.program.complexity < scaled.complexity })
+    #expect(formulas.contains { $0.replacingOccurrences(of: " ", with: "") == "a*sqrt(x0)" }, "\(formulas)")
+    #expect(formulas.contains { $0.replacingOccurrences(of: " ", with: "") == "a+sqrt(x0)" }, "\(formulas)")
+    // Nothing to prune in a formula without constants, and no duplicates of the input.
+    #expect(Search.prunedVariants([Candidate(program: Program([.variable(0), .op(.sqrt)]), loss: 1)]).isEmpty)
+    #expect(!variants.contains { $0.program == scaled })
+}

@@ -133,12 +133,15 @@ public struct SplitInfo: Sendable, Equatable {
   public var validationFraction: Double?
   public var grouped: Bool
   public var seed: UInt64?
+  /// Rows the front's constants were fitted on: "train", "train+validation" (a search) or "all" (a report); nil when not recorded.
+  public var fitRows: String?
 
-  public init(testFraction: Double?, validationFraction: Double?, grouped: Bool, seed: UInt64?) {
+  public init(testFraction: Double?, validationFraction: Double?, grouped: Bool, seed: UInt64?, fitRows: String? = nil) {
     self.testFraction = testFraction
     self.validationFraction = validationFraction
     self.grouped = grouped
     self.seed = seed
+    self.fitRows = fitRows
   }
 
   init?(json: JSONValue) {
@@ -147,6 +150,7 @@ public struct SplitInfo: Sendable, Equatable {
     validationFraction = json["validation_fraction"]?.doubleValue
     grouped = json["grouped"]?.boolValue ?? false
     seed = json["seed"]?.intValue.map { UInt64(clamping: $0) }
+    fitRows = json["fit_rows"]?.stringValue
   }
 
   public var json: JSONValue {
@@ -155,6 +159,6 @@ public struct SplitInfo: Sendable, Equatable {
       ("validation_fraction", .number(validationFraction)),
       ("grouped", .bool(grouped)),
       ("seed", seed.map { .integer(Int(truncatingIfNeeded: $0)) } ?? .null),
-    ])
+    ] + (fitRows.map { [("fit_rows", JSONValue.string($0))] } ?? []))
   }
 }

@@ -177,14 +177,46 @@ public enum Search {
                                units: variation.units)
         let selected = FrontSelection.select(complexities: front.map(\.complexity), losses: front.map(\.validationLoss),
                                              threshold: configuration.selectionThreshold)
-        return SearchResult(featureNames: problem.featureNames, front: front, selected: selected, split: split,
-                            evaluations: evaluations, epochs: epoch, stopReason: stopReason, seconds: Clock.now() - started)
+        var result = SearchResult(featureNames: problem.featureNames, front: front, selected: selected, split: split,
+                                  evaluations: evaluations, epochs: epoch, stopReason: stopReason, seconds: 0)
+        if configuration.refitOnValidation, !split.validation.isEmpty {
+            result.front = refit(front, on: full.subset(rows: split.train + split.validation), test: test,
+                                 featureNames: problem.featureNames, configuration: configuration, threads: threads)
+            result.constantsFittedOn = "train+validation"
+        }
+        result.seconds = Clock.now() - started
+        return result
     }
 
-    /// Refits, simplifies and scores the candidates; keeps the best per complexity that is non-dominated on validation.
-    static func finalFront(_ candidates: [Candidate], train: Dataset, validation: Dataset, test: Dataset?,
+    /// Smaller relatives of each candidate: every free constant in turn fixed to 0 and to 1, then simplified
+    /// (`c0 + c1*f` gives `c1*f` and `c0 + f`). Linear scaling wraps every new program during the search, so without
+    /// this the front rarely holds the small forms without an intercept or a slope. Variants that are not smaller,
+    /// or that repeat a candidate, are dropped; candidates with more than `maxConstants` constants are not pruned.
+    public static func prunedVariants(_ candidates: [Candidate], maxConstants: Int = 6) -> [Candidate] {
+        var seen = Set(candidates.map(\.program))
+        var out: [Candidate] = []
+        for c in candidates {
+            let indices = c.program.constantIndices
+            guard !indices.isEmpty, indices.count <= maxConstants else { continue }
+            for i in indices {
+                for v in [0.0, 1.0] {
+                    var q = c.program
+                    q.nodes[i] = .literal(v)
+                    q = Simplifier.simplify(q)
+                    guard q.isValid, q.complexity < c.program.complexity, seen.insert(q).inserted else { continue }
+                    out.append(Candidate(program: q, loss: .infinity))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Refits, simplifies and scores the candidates and their pruned variants (``prunedVariants(_:maxConstants:)``);
+    /// keeps the best per complexity that is non-dominated on validation.
+    static func finalFront(_ found: [Candidate], train: Dataset, validation: Dataset, test: Dataset?,
                            featureNames: [String], configuration: SearchConfiguration, threads: Int,
                            units: UnitSystem?) -> [FrontEntry] {
+        let candidates = found + prunedVariants(found)
         let box = Slots<FrontEntry>(count: candidates.count)
         let chunks = max(1, min(threads, candidates.count))
         parallel(chunks, threads: chunks) { t in
@@ -213,6 +245,45 @@ public enum Search {
             best = e.validationLoss
         }
         return front
+    }
+
+    /// Refits the constants of every front entry on `data` (training + validation rows) with the final number of LM
+    /// iterations, rounds them to nice values on that data, and rescores the test part. An entry whose refit does
+    /// not lower its loss on `data` keeps its training-only constants.
+    static func refit(_ front: [FrontEntry], on data: Dataset, test: Dataset?, featureNames: [String],
+                      configuration: SearchConfiguration, threads: Int) -> [FrontEntry] {
+        let box = Slots<FrontEntry>(count: front.count)
+        let chunks = max(1, min(threads, front.count))
+        parallel(chunks, threads: chunks) { t in
+            let evaluator = Evaluator(data: data)
+            let testEvaluator = test.map { Evaluator(data: $0) }
+            let optimizer = ConstantOptimizer(maxIterations: configuration.finalIterations)
+            for i in stride(from: t, to: front.count, by: chunks) {
+                var entry = front[i]
+                box[i] = entry
+                guard !entry.constants.isEmpty else { continue }
+                let before = evaluator.loss(entry.program)
+                var (q, loss) = optimizer.optimize(entry.program, with: evaluator)
+                if configuration.niceTolerance > 0 {
+                    (q, loss) = Simplifier.niceConstants(q, evaluator: evaluator, tolerance: configuration.niceTolerance)
+                }
+                guard loss.isFinite, loss < before || !before.isFinite, q.complexity == entry.complexity else { continue }
+                let names = constantNames(count: q.constantIndices.count, avoiding: Set(featureNames))
+                entry.program = q
+                entry.formula = q.formula(featureNames: featureNames)
+                entry.template = q.formula(featureNames: featureNames, constantNames: names)
+                entry.constantNames = names
+                entry.constants = q.constants
+                if let te = testEvaluator {
+                    let l = te.loss(q)
+                    let v = te.data.targetVariance
+                    entry.testLoss = l
+                    entry.r2Test = v > 0 ? 1 - l / v : (l == 0 ? 1 : -.infinity)
+                }
+                box[i] = entry
+            }
+        }
+        return box.values.compactMap { $0 }
     }
 
     /// Fits, simplifies, refits and rounds one program, then scores it on every part.

@@ -46,6 +46,10 @@ public struct SearchConfiguration: Codable, Sendable, Equatable {
     public var niceTolerance: Double = 1e-4
     /// Selection considers front members whose validation loss is at most this multiple of the best one.
     public var selectionThreshold: Double = 2
+    /// After selection, refit each front formula's constants on the training and validation rows together, so the
+    /// reported constants and test scores use all non-test data (`--no-refit` keeps the training-only fit).
+    /// The front's structure, selection and validation scores come from the training-only fit either way.
+    public var refitOnValidation: Bool = true
     /// Held-out test fraction (reporting only).
     public var testFraction: Double = 0.25
     /// Validation fraction of the rest (model selection).

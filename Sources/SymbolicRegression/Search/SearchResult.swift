@@ -1,4 +1,9 @@
 /// One member of the final Pareto front.
+///
+/// `trainLoss`, `validationLoss`, `r2Train` and `r2Validation` belong to the fit on the training rows, which is what
+/// the front and the selection are built from. When the search refits on training + validation rows
+/// (``SearchResult/constantsFittedOn``), `program`, the formula strings, `constants`, `testLoss` and `r2Test` belong
+/// to that refit.
 public struct FrontEntry: Codable, Sendable, Equatable {
     /// The simplified program with fitted (and possibly rounded) constants.
     public var program: Program
@@ -33,6 +38,8 @@ public struct SearchResult: Codable, Sendable, Equatable {
     public var stopReason: String
     /// Wall-clock seconds (not part of the reproducible result).
     public var seconds: Double
+    /// Rows the front's final constants were fitted on: "train" or "train+validation".
+    public var constantsFittedOn: String = "train"
 
     /// The selected entry.
     public var selectedEntry: FrontEntry? { selected.map { front[$0] } }
