@@ -72,8 +72,8 @@ enum SearchRun {
     }
     if result.constantsFittedOn == "train+validation" {
       print("")
-      print("constants and test R² are from a refit on the training + validation rows; R² validation is that of the "
-            + "training-only fit the front and the selection were built from (--no-refit keeps it)")
+      print("constants and test R² come from a refit on the training + validation rows (--no-refit: training rows only);")
+      print("R² validation is that of the training-only fit, which built the front and chose the formula")
     }
     if let chosen = result.selectedEntry {
       print("")

@@ -112,8 +112,9 @@ def paper_section(folder):
     out = ["## Paper data (T, n, AMI → fscore; grouped 25 % test split; same split and budget for every engine)", "",
            "Best test R² among each engine's models of complexity ≤ c (our node count: peers' formulas re-parsed, "
            "numbers folded and 1·x, x+0 … removed, every remaining node counting 1). Ours: the final Pareto front "
-           "(trained on the training part, the validation part used for selection); pyoperon: its Pareto front on "
-           "(r2, length); gplearn: the distinct programs of its last generation. Peers train on training + validation rows.", ""]
+           "(evolved on the training part, built and selected on the validation part, constants then refitted on "
+           "training + validation rows); pyoperon: its Pareto front on (r2, length); gplearn: the distinct programs of "
+           "its last generation. Peers train on training + validation rows.", ""]
     header = "| c | " + " | ".join(f"{e} s{s}" for s in seeds for e in engines) + " | ours ≥ peers |"
     out += [header, "|" + "---:|" * (1 + len(seeds) * len(engines)) + "---|"]
     all_ok = True
