@@ -94,6 +94,41 @@ MTLF_CLONES const double *mtlf_evaluate_block(const mtlf_instruction *code, size
     return (bad >> 63) ? NULL : r;
 }
 
+// Eight interleaved partial sums, combined pairwise in a fixed order: independent of the vector width, and free of
+// the latency chain of one running sum.
+#define MTLF_LANES 8
+static inline double mtlf_combine(const double *acc) {
+    return ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+}
+
+#define MTLF_REDUCTION(term)                                                                                 \
+    double acc[MTLF_LANES] = {0, 0, 0, 0, 0, 0, 0, 0};                                                       \
+    size_t i = 0;                                                                                            \
+    for (; i + MTLF_LANES <= n; i += MTLF_LANES) {                                                           \
+        for (size_t l = 0; l < MTLF_LANES; l++) {                                                            \
+            size_t k = i + l;                                                                                \
+            acc[l] += (term);                                                                                \
+        }                                                                                                    \
+    }                                                                                                        \
+    for (size_t l = 0; i + l < n; l++) {                                                                     \
+        size_t k = i + l;                                                                                    \
+        acc[l] += (term);                                                                                    \
+    }                                                                                                        \
+    return mtlf_combine(acc);
+
+MTLF_CLONES double mtlf_weighted_dot(const double *w, const double *a, const double *b, size_t n) {
+    MTLF_REDUCTION((w[k] * a[k]) * b[k])
+}
+
+MTLF_CLONES double mtlf_weighted_residual_dot(const double *w, const double *a, const double *y, const double *r,
+                                              size_t n) {
+    MTLF_REDUCTION((w[k] * a[k]) * (y[k] - r[k]))
+}
+
+MTLF_CLONES double mtlf_weighted_squared_residuals(const double *w, const double *y, const double *r, size_t n) {
+    MTLF_REDUCTION((w[k] * (y[k] - r[k])) * (y[k] - r[k]))
+}
+
 MTLF_CLONES int mtlf_all_finite(const double *a, size_t n) {
     uint64_t bad = 0;
     for (size_t i = 0; i < n; i++) bad |= mtlf_flag(a[i]);

@@ -50,6 +50,15 @@ typedef struct {
 const double *mtlf_evaluate_block(const mtlf_instruction *code, size_t count, double *scratch, size_t stride,
                                   const double *columns, size_t rows, size_t start, size_t len, int32_t result);
 
+/// Weighted sums for the Gauss–Newton normal equations. Each accumulates in 8 interleaved partial sums (element i goes
+/// to sum i mod 8) that are combined in a fixed order, so the result is the same at every vector level.
+/// Σ (w[i]·a[i])·b[i]
+double mtlf_weighted_dot(const double *w, const double *a, const double *b, size_t n);
+/// Σ (w[i]·a[i])·(y[i] − r[i])
+double mtlf_weighted_residual_dot(const double *w, const double *a, const double *y, const double *r, size_t n);
+/// Σ (w[i]·e)·e with e = y[i] − r[i]
+double mtlf_weighted_squared_residuals(const double *w, const double *y, const double *r, size_t n);
+
 /// 1 when every one of the `n` values is finite.
 int mtlf_all_finite(const double *a, size_t n);
 

@@ -242,23 +242,18 @@ public final class Evaluator {
                 let len = min(bs, data.rowCount - start)
                 guard let (r, d, mask) = derivativeBlock(nodes, parameters: p, start: start, len: len) else { return false }
                 let y = target + start, w = weights + start
-                for i in 0..<len { let e = y[i] - r[i]; sse += w[i] * e * e }
+                sse += mtlf_weighted_squared_residuals(w, y, r, len)
                 var mj = mask
                 while mj != 0 {
                     let j = mj.trailingZeroBitCount
                     mj &= mj - 1
                     let dj = d + j * bs
-                    var gj = 0.0
-                    for i in 0..<len { gj += w[i] * dj[i] * (y[i] - r[i]) }
-                    g[j] += gj
+                    g[j] += mtlf_weighted_residual_dot(w, dj, y, r, len)
                     var mk = mask & ((j == 63 ? UInt64.max : (UInt64(1) << UInt64(j + 1)) - 1))
                     while mk != 0 {
                         let k = mk.trailingZeroBitCount
                         mk &= mk - 1
-                        let dk = d + k * bs
-                        var s = 0.0
-                        for i in 0..<len { s += w[i] * dj[i] * dk[i] }
-                        a[j * p + k] += s
+                        a[j * p + k] += mtlf_weighted_dot(w, dj, d + k * bs, len)
                     }
                 }
                 start += len
