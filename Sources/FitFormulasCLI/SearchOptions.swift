@@ -43,6 +43,9 @@ struct SearchOptions: ParsableArguments {
         help: "After selection, refit the front's constants on training + validation rows (--no-refit: training rows only).")
   var refit = true
 
+  @Option(help: ArgumentHelp("Complexity weights, e.g. exp=3,log=2,constant=2 (names: constant, variable, number, + - * / ^ sqrt log exp abs neg; default every node 1).", valueName: "name=w,..."))
+  var complexityWeights: String?
+
   @Option(help: ArgumentHelp("Relative loss increase allowed when rounding constants to short values (0 = off).", valueName: "x"))
   var niceTolerance: Double = 1e-4
 
@@ -68,6 +71,9 @@ struct SearchOptions: ParsableArguments {
     if !(niceTolerance >= 0) { throw ValidationError("--nice-tolerance must be ≥ 0") }
     if resume && checkpoint == nil { throw ValidationError("--resume needs --checkpoint FILE") }
     do { _ = try OperatorSet(parsing: operators) } catch { throw ValidationError("\(error)") }
+    if let w = complexityWeights {
+      do { _ = try ComplexityWeights(parsing: w) } catch { throw ValidationError("\(error)") }
+    }
   }
 
   /// The engine configuration for these options.
@@ -89,6 +95,7 @@ struct SearchOptions: ParsableArguments {
     c.niceTolerance = niceTolerance
     c.linearScaling = !noLinearScaling
     c.refitOnValidation = refit
+    if let w = complexityWeights { c.complexityWeights = try ComplexityWeights(parsing: w) }
     c.units = units
     c.checkpointPath = checkpoint
     c.resume = resume

@@ -74,6 +74,8 @@ import Testing
       (["--fit", "a + b*n", "--report", out, "--hypothesis", "oops"], "expected name=formula"),
       (["--fit", "a + b*n", "--report", out, "--extrapolate", "q>3"], "column 'q' not found"),
       (["--fit", "a + b*n", "--report", out, "--weights-from-sd", "nope"], "--weights-from-sd: column 'nope'"),
+      (["--complexity-weights", "sin=2"], "--complexity-weights: unknown name 'sin'"),
+      (["--complexity-weights", "log=0.5"], "--complexity-weights: 'log=0.5' is not name=weight"),
     ]
     for (arguments, message) in cases {
       let result = try CommandRunner.run("fit-formulas", [input.path, "--target", "y", "--features", "n"] + arguments)

@@ -233,3 +233,32 @@ private func sameOutcome(_ a: SearchResult, _ b: SearchResult) -> Bool {
     #expect(Search.prunedVariants([Candidate(program: Program([.variable(0), .op(.sqrt)]), loss: 1)]).isEmpty)
     #expect(!variants.contains { $0.program == scaled })
 }
+
+@Test func complexityWeightsCountNodesAndBoundTheSearch() throws {
+    // sqrt(n)*c + x^2: unit weights count the Expression form's nodes (x^2 is three).
+    let p = Program([.variable(0), .op(.sqrt), .constant(2), .op(.multiply), .variable(1), .op(.square), .op(.add)])
+    #expect(p.complexity(weights: .unit) == p.complexity)
+    #expect(p.complexity == 8)
+    let w = try ComplexityWeights(parsing: "sqrt=3, constant=2, ^=4, number=2")
+    // variable 1 + sqrt 3 + constant 2 + * 1 + variable 1 + (^ 4 + number 2) + + 1
+    #expect(p.complexity(weights: w) == 15)
+    #expect(w.linearScalingCost == 6)
+    #expect(try ComplexityWeights(parsing: "pow=2").operators["^"] == 2)
+    #expect(throws: SearchConfigurationError.self) { try ComplexityWeights(parsing: "sin=2") }
+    #expect(throws: SearchConfigurationError.self) { try ComplexityWeights(parsing: "log=0") }
+    #expect(throws: SearchConfigurationError.self) { try ComplexityWeights(parsing: "log") }
+
+    // A search with expensive logarithms and constants: every front entry's complexity is its weighted count and
+    // stays within --max-complexity.
+    var c = smallConfiguration(seed: 6, evaluations: 20_000)
+    c.threads = 2
+    c.maxComplexity = 18
+    c.complexityWeights = try ComplexityWeights(parsing: "log=4,exp=4,constant=2")
+    let result = try Search.run(recoveryProblem(seed: 3, rows: 120), configuration: c)
+    #expect(!result.front.isEmpty)
+    for e in result.front {
+        #expect(e.complexity == e.program.complexity(weights: c.complexityWeights), "\(e.formula)")
+        #expect(e.complexity <= 18, "\(e.formula)")
+    }
+    #expect(result.front.contains { $0.complexity != $0.program.complexity })
+}

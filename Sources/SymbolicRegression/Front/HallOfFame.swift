@@ -12,13 +12,18 @@ public struct Candidate: Codable, Sendable, Hashable {
 public struct HallOfFame: Codable, Sendable, Equatable {
     public private(set) var entries: [Int: [Candidate]] = [:]
     public var perComplexity: Int
+    /// How complexity is counted (the keys of `entries`).
+    public var weights: ComplexityWeights
 
-    public init(perComplexity: Int = 2) { self.perComplexity = perComplexity }
+    public init(perComplexity: Int = 2, weights: ComplexityWeights = .unit) {
+        self.perComplexity = perComplexity
+        self.weights = weights
+    }
 
     /// Offers a candidate; keeps it when it is among the best at its complexity.
     public mutating func consider(_ c: Candidate) {
         guard c.loss.isFinite else { return }
-        let k = c.program.complexity
+        let k = c.program.complexity(weights: weights)
         var list = entries[k] ?? []
         if list.count >= perComplexity, let worst = list.last, !(c.loss < worst.loss) { return }
         if list.contains(where: { $0.program == c.program }) { return }

@@ -9,9 +9,11 @@ public enum LinearScaling {
     }
 
     /// Wraps `p` as `c0 + c1*p` with the least-squares `c0`, `c1` (nil when `p` is invalid on the data,
-    /// constant, or the result would exceed `maxComplexity`).
-    public static func scaled(_ p: Program, with evaluator: Evaluator, maxComplexity: Int) -> Program? {
-        guard p.complexity + 4 <= maxComplexity, let f = evaluator.predict(p) else { return nil }
+    /// constant, or the result would exceed `maxComplexity` counted with `weights`).
+    public static func scaled(_ p: Program, with evaluator: Evaluator, maxComplexity: Int,
+                              weights: ComplexityWeights = .unit) -> Program? {
+        guard p.complexity(weights: weights) + weights.linearScalingCost <= maxComplexity,
+              let f = evaluator.predict(p) else { return nil }
         let d = evaluator.data
         var sw = 0.0, sf = 0.0, sy = 0.0
         for i in 0..<d.rowCount { sw += d.weights[i]; sf += d.weights[i] * f[i]; sy += d.weights[i] * d.target[i] }

@@ -46,7 +46,7 @@ final class IslandRunner: @unchecked Sendable {
         var rng = RandomSource(seed: configuration.seed, stream: UInt64(index) + 1)
         let state = IslandState(members: [], rng: rng, evaluations: 0, budget: budget, births: 0,
                                 sizeCounts: Array(repeating: 0, count: configuration.maxComplexity + 1),
-                                hallOfFame: HallOfFame())
+                                hallOfFame: HallOfFame(weights: configuration.complexityWeights))
         let runner = IslandRunner(state: state, data: data, variation: variation, configuration: configuration)
         for _ in 0..<configuration.populationSize {
             let size = 1 + rng.below(min(configuration.maxComplexity, 10))
@@ -70,7 +70,8 @@ final class IslandRunner: @unchecked Sendable {
         let before = evaluator.evaluations
         defer { state.evaluations += evaluator.evaluations - before }
         if configuration.linearScaling, !LinearScaling.isScaled(program),
-           let scaled = LinearScaling.scaled(program, with: evaluator, maxComplexity: configuration.maxComplexity) {
+           let scaled = LinearScaling.scaled(program, with: evaluator, maxComplexity: configuration.maxComplexity,
+                                             weights: configuration.complexityWeights) {
             return optimizer.optimize(scaled, with: evaluator)
         }
         if !program.constantIndices.isEmpty && state.rng.chance(configuration.optimizeProbability) {
@@ -79,14 +80,17 @@ final class IslandRunner: @unchecked Sendable {
         return (program, evaluator.loss(program))
     }
 
+    /// Complexity as this search counts it (`--complexity-weights`).
+    func complexity(_ p: Program) -> Int { p.complexity(weights: configuration.complexityWeights) }
+
     func record(_ program: Program, _ loss: Double) {
-        let c = min(program.complexity, state.sizeCounts.count - 1)
+        let c = min(complexity(program), state.sizeCounts.count - 1)
         state.sizeCounts[c] += 1
         state.hallOfFame.consider(Candidate(program: program, loss: loss))
     }
 
     private func cost(_ m: Member, total: Double) -> Double {
-        let c = min(m.program.complexity, state.sizeCounts.count - 1)
+        let c = min(complexity(m.program), state.sizeCounts.count - 1)
         let frequency = total > 0 ? state.sizeCounts[c] / total : 0
         return m.loss / baselineLoss * _exp(configuration.parsimonyScaling * frequency)
     }
@@ -98,7 +102,7 @@ final class IslandRunner: @unchecked Sendable {
         for _ in 1..<max(1, configuration.tournamentSize) {
             let i = state.rng.below(state.members.count)
             let c = cost(state.members[i], total: total)
-            if c < bestCost || (c == bestCost && state.members[i].program.complexity < state.members[best].program.complexity) {
+            if c < bestCost || (c == bestCost && complexity(state.members[i].program) < complexity(state.members[best].program)) {
                 best = i
                 bestCost = c
             }
@@ -125,7 +129,7 @@ final class IslandRunner: @unchecked Sendable {
         for i in state.members.indices where !exhausted {
             let p = state.members[i].program
             let s = Simplifier.simplify(p)
-            guard s.complexity < p.complexity else { continue }
+            guard complexity(s) < complexity(p) else { continue }
             let before = evaluator.evaluations
             let loss = evaluator.loss(s)
             state.evaluations += evaluator.evaluations - before

@@ -71,6 +71,7 @@ public enum Search {
         let test = split.test.isEmpty ? nil : full.subset(rows: split.test)
         var baseVariation = Variation(featureCount: full.featureCount, operators: configuration.operators,
                                       maxComplexity: configuration.maxComplexity, maxDepth: configuration.maxDepth)
+        baseVariation.complexityWeights = configuration.complexityWeights
         baseVariation.units = try configuration.units.map {
             try UnitSystem(parsing: $0, featureNames: problem.featureNames, targetName: problem.targetName)
         }
@@ -83,7 +84,7 @@ public enum Search {
 
         // Initial state, or the checkpoint.
         var runners: [IslandRunner] = []
-        var hallOfFame = HallOfFame(perComplexity: 3)
+        var hallOfFame = HallOfFame(perComplexity: 3, weights: configuration.complexityWeights)
         var rng = RandomSource(seed: configuration.seed, stream: 0)
         var epoch = 0
         var bestValidation = Double.infinity
@@ -192,7 +193,8 @@ public enum Search {
     /// (`c0 + c1*f` gives `c1*f` and `c0 + f`). Linear scaling wraps every new program during the search, so without
     /// this the front rarely holds the small forms without an intercept or a slope. Variants that are not smaller,
     /// or that repeat a candidate, are dropped; candidates with more than `maxConstants` constants are not pruned.
-    public static func prunedVariants(_ candidates: [Candidate], maxConstants: Int = 6) -> [Candidate] {
+    public static func prunedVariants(_ candidates: [Candidate], maxConstants: Int = 6,
+                                      weights: ComplexityWeights = .unit) -> [Candidate] {
         var seen = Set(candidates.map(\.program))
         var out: [Candidate] = []
         for c in candidates {
@@ -203,7 +205,8 @@ public enum Search {
                     var q = c.program
                     q.nodes[i] = .literal(v)
                     q = Simplifier.simplify(q)
-                    guard q.isValid, q.complexity < c.program.complexity, seen.insert(q).inserted else { continue }
+                    guard q.isValid, q.complexity(weights: weights) < c.program.complexity(weights: weights),
+                          seen.insert(q).inserted else { continue }
                     out.append(Candidate(program: q, loss: .infinity))
                 }
             }
@@ -211,12 +214,12 @@ public enum Search {
         return out
     }
 
-    /// Refits, simplifies and scores the candidates and their pruned variants (``prunedVariants(_:maxConstants:)``);
+    /// Refits, simplifies and scores the candidates and their pruned variants (``prunedVariants(_:maxConstants:weights:)``);
     /// keeps the best per complexity that is non-dominated on validation.
     static func finalFront(_ found: [Candidate], train: Dataset, validation: Dataset, test: Dataset?,
                            featureNames: [String], configuration: SearchConfiguration, threads: Int,
                            units: UnitSystem?) -> [FrontEntry] {
-        let candidates = found + prunedVariants(found)
+        let candidates = found + prunedVariants(found, weights: configuration.complexityWeights)
         let box = Slots<FrontEntry>(count: candidates.count)
         let chunks = max(1, min(threads, candidates.count))
         parallel(chunks, threads: chunks) { t in
@@ -267,7 +270,8 @@ public enum Search {
                 if configuration.niceTolerance > 0 {
                     (q, loss) = Simplifier.niceConstants(q, evaluator: evaluator, tolerance: configuration.niceTolerance)
                 }
-                guard loss.isFinite, loss < before || !before.isFinite, q.complexity == entry.complexity else { continue }
+                guard loss.isFinite, loss < before || !before.isFinite,
+                      q.complexity(weights: configuration.complexityWeights) == entry.complexity else { continue }
                 let names = constantNames(count: q.constantIndices.count, avoiding: Set(featureNames))
                 entry.program = q
                 entry.formula = q.formula(featureNames: featureNames)
@@ -304,7 +308,7 @@ public enum Search {
             let v = d.targetVariance
             return v > 0 ? 1 - l / v : (l == 0 ? 1 : -.infinity)
         }
-        return FrontEntry(program: q, complexity: q.complexity,
+        return FrontEntry(program: q, complexity: q.complexity(weights: configuration.complexityWeights),
                           formula: q.formula(featureNames: featureNames),
                           template: q.formula(featureNames: featureNames, constantNames: names),
                           constantNames: names, constants: q.constants,

@@ -8,8 +8,10 @@ public struct SearchConfiguration: Codable, Sendable, Equatable {
     public var islands: Int = 8
     /// Members per island.
     public var populationSize: Int = 60
-    /// Largest complexity (node count of the Expression form) a program may have.
+    /// Largest complexity (node count of the Expression form, weighted by `complexityWeights`) a program may have.
     public var maxComplexity: Int = 25
+    /// How much each node adds to the complexity (default: every node 1).
+    public var complexityWeights: ComplexityWeights = .unit
     /// Largest tree depth.
     public var maxDepth: Int = 10
     public var operators: OperatorSet = .standard

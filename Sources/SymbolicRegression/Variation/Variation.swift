@@ -9,6 +9,8 @@ public struct Variation: Sendable {
     public var units: UnitSystem?
     /// Probability that a new leaf is a constant rather than a feature.
     public var constantProbability: Double = 0.35
+    /// How complexity is counted against `maxComplexity`.
+    public var complexityWeights: ComplexityWeights = .unit
 
     public init(featureCount: Int, operators: OperatorSet, maxComplexity: Int, maxDepth: Int) {
         self.featureCount = featureCount
@@ -22,7 +24,9 @@ public struct Variation: Sendable {
         case point, subtree, insert, delete, hoist, jitter
     }
 
-    func fits(_ p: Program) -> Bool { p.complexity <= maxComplexity && p.depth <= maxDepth && p.isValid }
+    func fits(_ p: Program) -> Bool {
+        p.complexity(weights: complexityWeights) <= maxComplexity && p.depth <= maxDepth && p.isValid
+    }
 
     /// A random leaf.
     public func randomLeaf(_ rng: inout RandomSource) -> Node {
@@ -62,7 +66,7 @@ public struct Variation: Sendable {
         }
         let useUnary = !operators.unary.isEmpty && (budget == 2 || rng.chance(0.25))
         if useUnary, let u = randomUnary(&rng) {
-            let rest = budget - u.opcode.complexityWeight
+            let rest = budget - complexityWeights.weight(of: u.opcode)
             grow(budget: max(1, rest), depth: depth + 1, into: &nodes, &rng)
             nodes.append(u)
             return
@@ -109,7 +113,9 @@ public struct Variation: Sendable {
             }
         case .subtree:
             let i = rng.below(n)
-            let size = 1 + rng.below(max(1, min(7, maxComplexity - parent.complexity + parent.subtree(endingAt: i).complexity)))
+            let room = maxComplexity - parent.complexity(weights: complexityWeights)
+                + parent.subtree(endingAt: i).complexity(weights: complexityWeights)
+            let size = 1 + rng.below(max(1, min(7, room)))
             child = parent.replacingSubtree(endingAt: i, with: randomProgram(size: size, &rng).nodes)
         case .insert:
             let i = rng.below(n)
