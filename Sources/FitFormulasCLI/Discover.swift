@@ -46,7 +46,7 @@ struct Discover: ParsableCommand {
     if let fit {
       try FixedFormRun(input: input, formula: fit, starts: try parseStarts(), folds: folds, common: common).run()
     } else {
-      try SearchRun.run(input, options: search, common: common)
+      try SearchRun.run(input, options: search, common: common, folds: folds)
     }
   }
 

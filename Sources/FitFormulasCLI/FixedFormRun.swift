@@ -38,13 +38,8 @@ struct FixedFormRun {
     var columns: [String: [Double]] = [:]
     for name in variables { columns[name] = try table.numericColumn(name) }
     let target = try table.numericColumn(input.target)
-    let weights = try common.weights.map { name -> [Double] in
-      let w = try table.numericColumn(name)
-      if let bad = w.firstIndex(where: { $0 <= 0 }) {
-        throw InputError(description: "\(input.path) row \(bad + 1), column '\(name)': weight \(w[bad]) is not positive")
-      }
-      return w
-    }
+    let (weights, note) = try input.rowWeights(common)
+    if let note { print(note) }
     let data = FittingData(columns: columns, target: target, weights: weights)
     let fit: FormulaFit
     do {
@@ -89,7 +84,7 @@ struct FixedFormRun {
     var lines: [[String]] = [header]
     for c in fit.constants {
       let ci = if let l = c.lower, let u = c.upper { "[\(Format.number(l)), \(Format.number(u))]" } else { "-" }
-      lines.append([c.name, Format.number(c.value), Format.optional(c.standardError), ci,
+      lines.append([c.name, ConstantPrecision.text(c.value, halfWidth: c.halfWidth), Format.optional(c.standardError), ci,
                     Format.optional(c.t, digits: 4), Format.p(c.p)])
     }
     print(Format.table(lines))
@@ -102,6 +97,6 @@ struct FixedFormRun {
     if let cv {
       print("\(cv.k)-fold grouped CV R²: \(Format.optional(cv.r2Mean, digits: 4)) ± \(Format.optional(cv.r2SD, digits: 2))")
     }
-    print("fitted: \(input.target) = \(fit.fitted)")
+    print("fitted: \(input.target) = \(fit.displayed)")
   }
 }

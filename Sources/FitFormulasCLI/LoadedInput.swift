@@ -58,3 +58,37 @@ struct LoadedInput {
     renames.isEmpty ? nil : "renamed columns: " + renames.map { "\($0.from) -> \($0.to)" }.joined(separator: ", ")
   }
 }
+
+extension LoadedInput {
+  /// Row weights, the same in every mode (search, `--fit`, `--report`): the `--weights` column; else
+  /// 1/max(sd, floor)² from `--weights-from-sd COLUMN`, or from `std_fscore` when the table has it and it is not 0
+  /// on every row; else none. Returns the weights and a sentence for the report.
+  func rowWeights(_ options: CommonOptions) throws -> (weights: [Double]?, note: String?) {
+    if let name = options.weights {
+      let w = try table.numericColumn(name)
+      if let bad = w.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
+        throw InputError(description: "\(path) row \(bad + 1), column '\(name)': weight \(w[bad]) is not a positive number")
+      }
+      return (w, "Weights are taken from column `\(name)`.")
+    }
+    guard let column = options.weightsFromSD ?? (table.hasColumn("std_fscore") ? "std_fscore" : nil), column != "none" else {
+      return (nil, nil)
+    }
+    guard table.hasColumn(column) else {
+      throw InputError(description: "--weights-from-sd: column '\(column)' not found in \(path) (columns: \(table.columnNames.joined(separator: ", ")))")
+    }
+    let sd = try table.numericColumn(column)
+    if options.weightsFromSD == nil, options.sdFloor == nil, !sd.contains(where: { $0 > 0 }) {
+      // Found automatically but uninformative (e.g. one row per repetition): fit unweighted.
+      return (nil, "Column `\(column)` is 0 on every row (one row per repetition?), so fits are unweighted.")
+    }
+    do {
+      let w = try WeightsFromSD(standardDeviations: sd, floor: options.sdFloor)
+      let floorSource = options.sdFloor == nil ? ", the 10th percentile of the positive standard deviations" : ""
+      return (w.weights, "Weights are 1/max(sd, floor)² from column `\(column)` with floor \(ReportFormat.number(w.floor)) "
+        + "(\(w.flooredRows) rows raised to the floor)\(floorSource).")
+    } catch let error as ReportError {
+      throw InputError(description: "--weights-from-sd \(column): \(error.description)")
+    }
+  }
+}

@@ -26,15 +26,6 @@ struct ReportOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Grouped bootstrap resamples on which the search is rerun (0 to skip).", valueName: "B"))
   var bootstrap: Int = 20
 
-  @Option(name: .customLong("weights-from-sd"),
-          help: ArgumentHelp("Column of per-point standard deviations: weights 1/max(sd, floor)². Default: std_fscore when present and --weights is not given; 'none' to turn off.",
-                             valueName: "column"))
-  var weightsFromSD: String?
-
-  @Option(help: ArgumentHelp("Floor of the standard deviations for --weights-from-sd (default: their 10th percentile among positive values).",
-                             valueName: "sd"))
-  var sdFloor: Double?
-
   @Flag(help: "Leave the built-in theory forms out of the comparison.")
   var noBuiltInHypotheses = false
 
@@ -42,11 +33,9 @@ struct ReportOptions: ParsableArguments {
     if report == nil {
       let used = [!hypotheses.isEmpty ? "--hypothesis" : nil, hypothesesFile != nil ? "--hypotheses" : nil,
                   honest ? "--honest" : nil, extrapolate != nil ? "--extrapolate" : nil,
-                  weightsFromSD != nil ? "--weights-from-sd" : nil, sdFloor != nil ? "--sd-floor" : nil,
                   noBuiltInHypotheses ? "--no-built-in-hypotheses" : nil].compactMap { $0 }
       if let first = used.first { throw ValidationError("\(first) applies to --report only") }
     }
     if bootstrap < 0 { throw ValidationError("--bootstrap must be 0 (skip) or positive") }
-    if let sdFloor, !(sdFloor > 0 && sdFloor.isFinite) { throw ValidationError("--sd-floor must be a positive number") }
   }
 }

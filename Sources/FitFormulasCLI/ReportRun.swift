@@ -13,37 +13,41 @@ enum ReportRun {
     let clock = ContinuousClock.now
     let features = try SearchRun.featureNames(input: input, common: common)
     let data = try reportData(input: input, features: features, extraFormulas: [], common: common, options: options)
-    let configuration: SearchConfiguration
+    var configuration: SearchConfiguration
     do {
-      configuration = try search.configuration(seed: common.seed, threads: common.threads)
+      configuration = try search.configuration(seed: common.seed, threads: common.threads, folds: folds)
     } catch {
       throw InputError(description: "\(error)")
     }
+    let reruns = options.bootstrap + (options.honest ? 1 : 0)
+    let plan = ReportTimePlan(total: configuration.timeLimit, reruns: reruns)
+    configuration.timeLimit = plan.mainSearch
     if let summary = input.renameSummary { print(summary) }
     print("target: \(input.target)   features: \(features.joined(separator: ", "))   rows: \(data.data.rowCount)")
-    let result = try runSearch(data.data, features: features, configuration: configuration)
+    if let line = plan.description { print(line) }
+    let result = try SearchRun.search(problem(data.data, features: features), configuration: configuration, label: "search")
     var candidates: [ReportCandidate] = []
-    var selected = 0
+    var kept: [Int] = []
     for (i, e) in result.front.enumerated() {
       guard let formula = e.expression(featureNames: features), !e.constants.isEmpty else { continue }
-      if i == (result.selected ?? 0) { selected = candidates.count }
+      kept.append(i)
       candidates.append(ReportCandidate(formula: formula, starts: e.constantValues, complexity: e.complexity,
                                         r2Validation: e.r2Validation, r2Test: e.r2Test,
                                         rmseTest: e.testLoss.map { $0.squareRoot() }))
     }
     guard !candidates.isEmpty else { throw RunFailure(description: "the search found no formula with constants to report on") }
-    print("search: \(result.evaluations) evaluations, stopped by \(result.stopReason); front of \(candidates.count) formulas")
-    var rerun = configuration
-    rerun.checkpointPath = nil
-    rerun.resume = false
-    let searchAgain: FormulaSearch = { rows, seed in
-      var c = rerun
-      c.seed = seed
-      let again = try runSearch(rows, features: features, configuration: c)
-      return again.selectedEntry?.expression(featureNames: features)
+    let selected = kept.firstIndex(of: result.selected ?? kept[0]) ?? 0
+    print("search: \(result.evaluations) evaluations in \(ReportTimePlan.seconds(result.seconds)), stopped by \(result.stopReason); front of \(candidates.count) formulas")
+    let searchAgain = rerunSearch(result: result, configuration: configuration, features: features, plan: plan)
+    if plan.total == nil, reruns > 0 {
+      print("reruns: \(reruns) searches (bootstrap\(options.honest ? " and --honest" : "")) of the same budget, about "
+            + "\(ReportTimePlan.seconds(Double(reruns) * result.seconds)) (--bootstrap 0 or --time-limit shortens this)")
     }
     var settings = try settings(options: options, common: common, folds: folds, notes: data.notes)
     settings.searchDescription = "symbolic regression (seed \(common.seed), \(result.evaluations) evaluations)"
+    settings.selection = result.selection?.keeping(kept)
+    settings.rerunDescription = plan.rerunBudget.map { "a warm-started search (initial populations hold the main search's front) of about \(ReportTimePlan.seconds($0 / Double(max(1, reruns)))) each" }
+      ?? "a warm-started search (initial populations hold the main search's front) of the main search's budget"
     let split = SplitInfo(testFraction: configuration.testFraction, validationFraction: configuration.validationFraction,
                           grouped: configuration.groupedSplits, seed: configuration.seed, fitRows: "all")
     try finish(input: input, data: data.data, candidates: candidates, selected: selected, settings: settings,
@@ -77,15 +81,32 @@ enum ReportRun {
                common: common, options: options, search: nil)
   }
 
-  private static func runSearch(_ data: ReportData, features: [String], configuration: SearchConfiguration) throws -> SearchResult {
-    let problem = SearchProblem(featureNames: features, columns: features.map { data.columns[$0] ?? [] },
-                                target: data.target, weights: data.weights)
-    do {
-      return try Search.run(problem, configuration: configuration)
-    } catch let error as SearchConfigurationError {
-      throw InputError(description: error.description)
-    } catch let error as CheckpointError {
-      throw RunFailure(description: error.description)
+  private static func problem(_ data: ReportData, features: [String]) -> SearchProblem {
+    SearchProblem(featureNames: features, columns: features.map { data.columns[$0] ?? [] }, target: data.target,
+                  weights: data.weights, targetName: data.targetName)
+  }
+
+  /// The search the bootstrap and `--honest` rerun: warm-started from the main front, each rerun limited to an
+  /// equal share of what is left of the plan's rerun budget; progress with ETA on stderr.
+  private static func rerunSearch(result: SearchResult, configuration: SearchConfiguration, features: [String],
+                                  plan: ReportTimePlan) -> FormulaSearch {
+    var rerun = configuration
+    rerun.checkpointPath = nil
+    rerun.resume = false
+    rerun.seedPrograms = result.front.map(\.program)
+    let base = rerun
+    let progress = RerunProgress(total: plan.reruns)
+    let deadline = plan.rerunBudget.map { Date().addingTimeInterval($0) }
+    return { rows, seed in
+      var c = base
+      c.seed = seed
+      if let deadline {
+        let left = max(0, deadline.timeIntervalSinceNow)
+        c.timeLimit = max(0.2, left / Double(max(1, plan.reruns - progress.done)))
+      }
+      defer { progress.finishedOne() }
+      let again = try SearchRun.search(problem(rows, features: features), configuration: c, label: "rerun", quiet: true)
+      return again.selectedEntry?.expression(featureNames: features)
     }
   }
 
@@ -119,7 +140,7 @@ enum ReportRun {
       throw RunFailure(description: "cannot write the report to '\(directory)': \(error)")
     }
     let fit = final.selectedFit
-    print("selected: \(input.target) = \(fit.fitted)   (R² \(Format.optional(fit.goodness.r2, digits: 4)))")
+    print("selected: \(input.target) = \(fit.displayed)   (R² \(Format.optional(fit.goodness.r2, digits: 4)))")
     if let best = final.comparison.best { print("theory comparison: lowest AICc \(best.name)") }
     print("wrote \((directory as NSString).appendingPathComponent("report.md"))")
   }
@@ -139,35 +160,8 @@ enum ReportRun {
     let target = try table.numericColumn(input.target)
     var notes: [String] = []
     if let summary = input.renameSummary { notes.append("Columns " + summary.replacingOccurrences(of: "renamed columns: ", with: "renamed: ") + ".") }
-    var weights: [Double]?
-    if let name = common.weights {
-      let w = try table.numericColumn(name)
-      if let bad = w.firstIndex(where: { !($0 > 0) }) {
-        throw InputError(description: "\(input.path) row \(bad + 1), column '\(name)': weight \(w[bad]) is not positive")
-      }
-      weights = w
-      notes.append("Weights are taken from column `\(name)`.")
-    } else {
-      let sdColumn = options.weightsFromSD ?? (table.hasColumn("std_fscore") ? "std_fscore" : nil)
-      if let sdColumn, sdColumn != "none" {
-        guard table.hasColumn(sdColumn) else {
-          throw InputError(description: "--weights-from-sd: column '\(sdColumn)' not found in \(input.path) (columns: \(table.columnNames.joined(separator: ", ")))")
-        }
-        let sd = try table.numericColumn(sdColumn)
-        if options.weightsFromSD == nil, options.sdFloor == nil, !sd.contains(where: { $0 > 0 }) {
-          // Found automatically but uninformative (e.g. one row per repetition): fit unweighted.
-          notes.append("Column `\(sdColumn)` is 0 on every row (one row per repetition?), so fits are unweighted.")
-        } else {
-        do {
-          let w = try WeightsFromSD(standardDeviations: sd, floor: options.sdFloor)
-          weights = w.weights
-          notes.append("Weights are 1/max(sd, floor)² from column `\(sdColumn)` with floor \(ReportFormat.number(w.floor)) (\(w.flooredRows) rows raised to the floor)\(options.sdFloor == nil ? ", the 10th percentile of the positive standard deviations" : "").")
-        } catch let error as ReportError {
-          throw InputError(description: "--weights-from-sd \(sdColumn): \(error.description)")
-        }
-        }
-      }
-    }
+    let (weights, note) = try input.rowWeights(common)
+    if let note { notes.append(note) }
     do {
       return (try ReportData(targetName: input.target, features: features, columns: columns, target: target,
                              weights: weights), notes)

@@ -46,6 +46,9 @@ struct SearchOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Complexity weights, e.g. exp=3,log=2,constant=2 (names: constant, variable, number, + - * / ^ sqrt log exp abs neg; default every node 1).", valueName: "name=w,..."))
   var complexityWeights: String?
 
+  @Option(help: ArgumentHelp("How the formula is chosen from the front: cv-1se (grouped cross-validation, one-standard-error rule), score (PySR's), aicc or bic.", valueName: "rule"))
+  var select: String = "cv-1se"
+
   @Option(help: ArgumentHelp("Relative loss increase allowed when rounding constants to short values (0 = off).", valueName: "x"))
   var niceTolerance: Double = 1e-4
 
@@ -69,6 +72,9 @@ struct SearchOptions: ParsableArguments {
     if !(testFraction >= 0 && testFraction < 1) { throw ValidationError("--test-fraction must be in [0, 1)") }
     if !(validationFraction >= 0 && validationFraction < 1) { throw ValidationError("--validation-fraction must be in [0, 1)") }
     if !(niceTolerance >= 0) { throw ValidationError("--nice-tolerance must be ≥ 0") }
+    if SelectionRule(name: select) == nil {
+      throw ValidationError("--select: unknown rule '\(select)' (rules: \(SelectionRule.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
     if resume && checkpoint == nil { throw ValidationError("--resume needs --checkpoint FILE") }
     do { _ = try OperatorSet(parsing: operators) } catch { throw ValidationError("\(error)") }
     if let w = complexityWeights {
@@ -77,8 +83,10 @@ struct SearchOptions: ParsableArguments {
   }
 
   /// The engine configuration for these options.
-  func configuration(seed: UInt64, threads: Int?) throws -> SearchConfiguration {
+  func configuration(seed: UInt64, threads: Int?, folds: Int) throws -> SearchConfiguration {
     var c = SearchConfiguration()
+    c.folds = folds
+    c.selection = SelectionRule(name: select) ?? .cv1se
     c.seed = seed
     c.threads = threads ?? 0
     c.maxEvaluations = maxEvals

@@ -65,6 +65,61 @@ import Testing
     #expect(md.contains("Not run (the front was given, not searched)"))
   }
 
+  /// Constants of the result document's first front member, by name.
+  private func constants(_ url: URL) throws -> [String: Double] {
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
+    let front = json["front"] as! [[String: Any]]
+    let list = front[json["selected"] as! Int]["constants"] as! [[String: Any]]
+    return Dictionary(uniqueKeysWithValues: list.map { ($0["name"] as! String, $0["value"] as! Double) })
+  }
+
+  @Test func fitGivesTheSameConstantsWithAndWithoutReport() throws {
+    // std_fscore weights apply in both modes (and in plain search).
+    let input = try data(sd: true)
+    let dir = input.deletingLastPathComponent()
+    let plain = dir.appendingPathComponent("plain.json")
+    let fit = try CommandRunner.run("fit-formulas", [input.path, "--target", "y", "--fit", "a + b/sqrt(n)", "--json", plain.path])
+    #expect(fit.status == 0, "\(fit.stderr)")
+    #expect(fit.stdout.contains("from column `std_fscore`"))
+    let reported = dir.appendingPathComponent("reported.json")
+    let report = try CommandRunner.run("fit-formulas", [
+      input.path, "--target", "y", "--fit", "a + b/sqrt(n)", "--json", reported.path,
+      "--report", dir.appendingPathComponent("r").path,
+    ])
+    #expect(report.status == 0, "\(report.stderr)")
+    let a = try constants(plain), b = try constants(reported)
+    #expect(a.keys.sorted() == ["a", "b"])
+    for (name, value) in a { #expect(abs(value - b[name]!) <= 1e-9 * max(1, abs(value)), "\(name)") }
+  }
+
+  @Test func searchExplainsItsSelectionAndRecordsIt() throws {
+    let input = try data()
+    let out = input.deletingLastPathComponent().appendingPathComponent("search.json")
+    let result = try CommandRunner.run("fit-formulas", [
+      input.path, "--target", "y", "--features", "n,z", "--seed", "2", "--max-evals", "20000", "--threads", "1",
+      "--folds", "4", "--json", out.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("CV R²"))
+    #expect(result.stdout.contains("selected (*) by cv-1se:"))
+    // Non-terminal stderr gets progress lines with an ETA.
+    #expect(result.stderr.contains("ETA"))
+    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as! [String: Any]
+    let selection = try #require(json["selection"] as? [String: Any])
+    #expect(selection["rule"] as? String == "cv-1se")
+    #expect(selection["folds"] as? Int == 4)
+    #expect((selection["members"] as? [Any])?.count == (json["front"] as? [Any])?.count)
+    let front = json["front"] as! [[String: Any]]
+    #expect((front[json["selected"] as! Int]["cv"] as? [String: Any])?["k"] as? Int == 4)
+    let bic = try CommandRunner.run("fit-formulas", [
+      input.path, "--target", "y", "--features", "n,z", "--seed", "2", "--max-evals", "20000", "--select", "bic",
+    ])
+    #expect(bic.stdout.contains("selected (*) by bic: lowest BIC"))
+    let bad = try CommandRunner.run("fit-formulas", [input.path, "--target", "y", "--select", "best"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("--select: unknown rule 'best'"))
+  }
+
   @Test func reportErrorsAreOneLine() throws {
     let input = try data()
     let out = input.deletingLastPathComponent().appendingPathComponent("never-written").path

@@ -200,15 +200,15 @@ private func sameOutcome(_ a: SearchResult, _ b: SearchResult) -> Bool {
     let trainOnly = try Search.run(problem, configuration: c)
     #expect(refitted.constantsFittedOn == "train+validation")
     #expect(trainOnly.constantsFittedOn == "train")
-    // Same front and selection, and the same training-only scores; only the final constants and test scores move.
-    #expect(refitted.front.map(\.complexity) == trainOnly.front.map(\.complexity))
-    #expect(refitted.selected == trainOnly.selected)
-    #expect(refitted.front.map(\.validationLoss) == trainOnly.front.map(\.validationLoss))
+    // The finishing phase (final form, cross-validation, selection) works on the rows the constants are fitted on,
+    // so the fronts may differ; structures present in both compare below.
 
     let full = try Dataset(columns: problem.columns, target: problem.target)
     let fitting = Evaluator(data: full.subset(rows: refitted.split.train + refitted.split.validation))
     var moved = 0
-    for (a, b) in zip(refitted.front, trainOnly.front) where !b.constants.isEmpty {
+    let trainOnlyByTemplate = Dictionary(trainOnly.front.map { ($0.template, $0) }, uniquingKeysWith: { a, _ in a })
+    for a in refitted.front where !a.constants.isEmpty {
+        guard let b = trainOnlyByTemplate[a.template] else { continue }
         // The refit is never worse on the rows it was fitted on.
         #expect(fitting.loss(a.program) <= fitting.loss(b.program), "\(a.formula)")
         if a.constants != b.constants { moved += 1 }

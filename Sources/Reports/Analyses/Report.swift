@@ -44,6 +44,10 @@ public struct ReportSettings: Sendable {
   public var searchDescription = "fixed form"
   /// Extra sentences for the data section (renames, weights).
   public var notes: [String] = []
+  /// How the search's selection rule chose the formula (members in the order of the candidates).
+  public var selection: SelectionSummary?
+  /// What a bootstrap or `--honest` rerun is, one phrase.
+  public var rerunDescription: String?
 
   public init() {}
 }
@@ -150,6 +154,7 @@ public struct Report: Sendable {
     }
 
     var extra: [(String, JSONValue)] = [("data_summary", DataSummary(data: data).json)]
+    extra.append(("selection", settings.selection?.json ?? .null))
     extra.append(("report_mode", .string(settings.honest ? "honest" : "all-rows")))
     extra.append(("hypotheses", Self.comparisonJSON(comparison)))
     extra.append(("exponents", exponents.json))

@@ -103,6 +103,7 @@ public enum ReportWriter {
       md += "| \(i == report.selected ? "**→**" : "") | \(e.complexity) | `\(e.expression)` | \(fmt(e.r2)) | \(fmt(e.r2Validation)) | \(fmt(e.r2Test)) | \(fmt(e.aicc, 6)) | \(fmt(e.bic, 6)) | \(fmt(e.crossValidation?.r2Mean)) |\n"
     }
     md += "\n![Pareto front](plots/pareto.svg)\n\n"
+    md += selectionSection(report)
     for note in report.notes where note.hasPrefix("Front") { md += note + "\n\n" }
 
     // Selected formula.
@@ -112,7 +113,8 @@ public enum ReportWriter {
     md += "| constant | estimate | std. error | 95% CI | t | p |\n|---|---:|---:|---|---:|---:|\n"
     for c in constantsSource.constants {
       let ci = c.ci95.map { "[\(fmt($0.0)), \(fmt($0.1))]" } ?? "–"
-      md += "| \(c.name) | \(fmt(c.value)) | \(fmt(c.standardError, 3)) | \(ci) | \(fmt(c.t, 3)) | \(ReportFormat.p(c.p)) |\n"
+      let half = c.ci95.map { ($0.1 - $0.0) / 2 }
+      md += "| \(c.name) | \(ConstantPrecision.text(c.value, halfWidth: half)) | \(fmt(c.standardError, 3)) | \(ci) | \(fmt(c.t, 3)) | \(ReportFormat.p(c.p)) |\n"
     }
     let all = fit.constants.allSatisfy(\.excludesZero)
     md += "\n" + (all ? "Every constant's 95% CI excludes 0.\n\n" : "At least one constant's 95% CI includes 0: that term is not clearly needed.\n\n")
@@ -250,7 +252,7 @@ public enum ReportWriter {
       let reason = report.settings.bootstrapReplicates <= 0 ? "`--bootstrap 0`" : "the front was given, not searched"
       return md + "Not run (\(reason)).\n\n"
     }
-    md += "The search was rerun on \(b.replicates) grouped bootstrap resamples (seed \(b.seed)); constants are abstracted as C when comparing structures.\n\n"
+    md += "The search was rerun on \(b.replicates) grouped bootstrap resamples (seed \(b.seed))\(report.settings.rerunDescription.map { ", each \($0)" } ?? ""); constants are abstracted as C when comparing structures.\n\n"
     md += "| structure | selected | example |\n|---|---:|---|\n"
     for s in b.structures {
       md += "| `\(s.key)` | \(s.count)/\(b.replicates) | `\(s.example)` |\n"
@@ -266,6 +268,28 @@ public enum ReportWriter {
     }
     md += "\nFeatures used by the selected formulas: " + b.featureCounts.map { "\($0.feature) \($0.count)/\(b.replicates)" }.joined(separator: ", ") + ".\n\n"
     if b.failures > 0 { md += "\(b.failures) resamples returned no formula.\n\n" }
+    return md
+  }
+
+  /// Why the selected formula won, in the words of the selection rule.
+  static func selectionSection(_ report: Report) -> String {
+    guard let selection = report.settings.selection else { return "" }
+    var md = "**Why this formula.** Rule `\(selection.rule.rawValue)`: \(selection.reason)."
+    if selection.rule == .cv1se {
+      md += " Every member's constants were refitted on each of \(selection.folds) \(selection.grouped ? "grouped " : "")folds of the search's \(selection.rows) fitting rows (rows of one grid point never straddle folds); the loss is the weighted mean squared error on the held-out rows, and the standard error is that of the paired per-group differences to the best member"
+      if let noise = selection.noiseVariance { md += "; the replicate-noise level is \(ReportFormat.number(noise, digits: 3))" }
+      md += ". Other rules: `--select score|aicc|bic`."
+    }
+    md += "\n\n"
+    let scored = selection.members.enumerated().filter { $0.element.cvLoss != nil }
+    if !scored.isEmpty {
+      md += "| | complexity | CV loss | SE | Δ to best | SE of Δ |\n|---|---:|---:|---:|---:|---:|\n"
+      for (i, m) in scored where report.entries.indices.contains(i) {
+        let mark = i == selection.selected ? "**→**" : (i == selection.best ? "best" : "")
+        md += "| \(mark) | \(report.entries[i].complexity) | \(fmt(m.cvLoss, 4)) | \(fmt(m.cvStandardError, 2)) | \(fmt(m.differenceToBest, 3)) | \(fmt(m.differenceStandardError, 2)) |\n"
+      }
+      md += "\n"
+    }
     return md
   }
 }

@@ -7,8 +7,8 @@ extension FormulaEntry {
     self.init(
       complexity: complexity ?? fit.expression.nodeCount,
       expression: fit.expression.description,
-      sympy: fit.fitted.sympy(),
-      latex: fit.fitted.latex(),
+      sympy: fit.displayed.sympy(),
+      latex: fit.displayed.latex(),
       constants: fit.constants.map { c in
         let ci: (Double, Double)? = if let lower = c.lower, let upper = c.upper { (lower, upper) } else { nil }
         return ConstantEntry(name: c.name, value: c.value, standardError: c.standardError, ci95: ci, t: c.t, p: c.p)

@@ -38,6 +38,12 @@ public struct FormulaFit: Sendable {
   /// The formula with the fitted values substituted.
   public var fitted: Expression { expression.substituting(values) }
 
+  /// The formula with each constant rounded to the digits its confidence interval supports
+  /// (``ConstantPrecision``): what the CLI, the Markdown report, LaTeX and the `sympy` field print.
+  public var displayed: Expression {
+    expression.substituting(Dictionary(uniqueKeysWithValues: constants.map { ($0.name, $0.displayValue) }))
+  }
+
   /// Fits `expression` to `data`.
   /// - Parameters:
   ///   - starts: start values of constants for the nonlinear solver (default 1 each).
@@ -165,6 +171,15 @@ public struct FittedConstant: Sendable, Equatable {
     self.t = t
     self.p = p
   }
+
+  /// Half-width of the confidence interval (nil when unknown).
+  public var halfWidth: Double? {
+    guard let lower, let upper else { return nil }
+    return (upper - lower) / 2
+  }
+
+  /// The value rounded to the digits its confidence interval supports.
+  public var displayValue: Double { ConstantPrecision.rounded(value, halfWidth: halfWidth) }
 
   /// Whether the confidence interval excludes zero (false when unknown).
   public var excludesZero: Bool {

@@ -48,9 +48,17 @@ final class IslandRunner: @unchecked Sendable {
                                 sizeCounts: Array(repeating: 0, count: configuration.maxComplexity + 1),
                                 hallOfFame: HallOfFame(weights: configuration.complexityWeights))
         let runner = IslandRunner(state: state, data: data, variation: variation, configuration: configuration)
-        for _ in 0..<configuration.populationSize {
-            let size = 1 + rng.below(min(configuration.maxComplexity, 10))
-            let program = variation.randomProgram(size: size, &rng)
+        let seeds = configuration.seedPrograms.filter {
+            $0.isValid && $0.complexity(weights: configuration.complexityWeights) <= configuration.maxComplexity
+        }
+        for j in 0..<configuration.populationSize {
+            let program: Program
+            if j < min(seeds.count, configuration.populationSize / 2) {
+                program = seeds[j]
+            } else {
+                let size = 1 + rng.below(min(configuration.maxComplexity, 10))
+                program = variation.randomProgram(size: size, &rng)
+            }
             runner.state.rng = rng
             let (p, loss) = runner.score(program)
             rng = runner.state.rng

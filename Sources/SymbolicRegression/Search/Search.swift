@@ -176,15 +176,13 @@ public enum Search {
         let front = finalFront(hallOfFame.all, train: train, validation: validation, test: test,
                                featureNames: problem.featureNames, configuration: configuration, threads: threads,
                                units: variation.units)
-        let selected = FrontSelection.select(complexities: front.map(\.complexity), losses: front.map(\.validationLoss),
-                                             threshold: configuration.selectionThreshold)
-        var result = SearchResult(featureNames: problem.featureNames, front: front, selected: selected, split: split,
-                                  evaluations: evaluations, epochs: epoch, stopReason: stopReason, seconds: 0)
-        if configuration.refitOnValidation, !split.validation.isEmpty {
-            result.front = refit(front, on: full.subset(rows: split.train + split.validation), test: test,
-                                 featureNames: problem.featureNames, configuration: configuration, threads: threads)
-            result.constantsFittedOn = "train+validation"
-        }
+        let finished = finish(front, full: full, split: split, featureNames: problem.featureNames,
+                              configuration: configuration, threads: threads, units: variation.units)
+        var result = SearchResult(featureNames: problem.featureNames, front: finished.front,
+                                  selected: finished.selection.selected, split: split, evaluations: evaluations,
+                                  epochs: epoch, stopReason: stopReason, seconds: 0)
+        result.constantsFittedOn = finished.fittedOn
+        result.selection = finished.selection
         result.seconds = Clock.now() - started
         return result
     }
@@ -248,46 +246,6 @@ public enum Search {
             best = e.validationLoss
         }
         return front
-    }
-
-    /// Refits the constants of every front entry on `data` (training + validation rows) with the final number of LM
-    /// iterations, rounds them to nice values on that data, and rescores the test part. An entry whose refit does
-    /// not lower its loss on `data` keeps its training-only constants.
-    static func refit(_ front: [FrontEntry], on data: Dataset, test: Dataset?, featureNames: [String],
-                      configuration: SearchConfiguration, threads: Int) -> [FrontEntry] {
-        let box = Slots<FrontEntry>(count: front.count)
-        let chunks = max(1, min(threads, front.count))
-        parallel(chunks, threads: chunks) { t in
-            let evaluator = Evaluator(data: data)
-            let testEvaluator = test.map { Evaluator(data: $0) }
-            let optimizer = ConstantOptimizer(maxIterations: configuration.finalIterations)
-            for i in stride(from: t, to: front.count, by: chunks) {
-                var entry = front[i]
-                box[i] = entry
-                guard !entry.constants.isEmpty else { continue }
-                let before = evaluator.loss(entry.program)
-                var (q, loss) = optimizer.optimize(entry.program, with: evaluator)
-                if configuration.niceTolerance > 0 {
-                    (q, loss) = Simplifier.niceConstants(q, evaluator: evaluator, tolerance: configuration.niceTolerance)
-                }
-                guard loss.isFinite, loss < before || !before.isFinite,
-                      q.complexity(weights: configuration.complexityWeights) == entry.complexity else { continue }
-                let names = constantNames(count: q.constantIndices.count, avoiding: Set(featureNames))
-                entry.program = q
-                entry.formula = q.formula(featureNames: featureNames)
-                entry.template = q.formula(featureNames: featureNames, constantNames: names)
-                entry.constantNames = names
-                entry.constants = q.constants
-                if let te = testEvaluator {
-                    let l = te.loss(q)
-                    let v = te.data.targetVariance
-                    entry.testLoss = l
-                    entry.r2Test = v > 0 ? 1 - l / v : (l == 0 ? 1 : -.infinity)
-                }
-                box[i] = entry
-            }
-        }
-        return box.values.compactMap { $0 }
     }
 
     /// Fits, simplifies, refits and rounds one program, then scores it on every part.

@@ -48,6 +48,14 @@ public struct SearchConfiguration: Codable, Sendable, Equatable {
     public var niceTolerance: Double = 1e-4
     /// Selection considers front members whose validation loss is at most this multiple of the best one.
     public var selectionThreshold: Double = 2
+    /// Rule that selects the formula from the finished front.
+    public var selection: SelectionRule = .cv1se
+    /// Practical-equivalence margin of the cv-1se rule.
+    public var equivalence = PracticalEquivalence()
+    /// Grouped cross-validation folds of the finished front (0: none; cv-1se then falls back to the score rule).
+    public var folds: Int = 5
+    /// Programs placed in every island's first population (e.g. a previous search's front, for warm starts).
+    public var seedPrograms: [Program] = []
     /// After selection, refit each front formula's constants on the training and validation rows together, so the
     /// reported constants and test scores use all non-test data (`--no-refit` keeps the training-only fit).
     /// The front's structure, selection and validation scores come from the training-only fit either way.
@@ -87,6 +95,7 @@ public struct SearchConfiguration: Codable, Sendable, Equatable {
         try need(tournamentSize >= 1, "tournament size must be ≥ 1")
         try need(selectionThreshold >= 1, "selection threshold must be ≥ 1")
         try need(niceTolerance >= 0, "--nice-tolerance must be ≥ 0")
+        try need(folds == 0 || folds >= 2, "folds must be 0 or at least 2")
         try need(checkpointInterval >= 1, "checkpoint interval must be ≥ 1")
         if resume { try need(checkpointPath != nil, "--resume needs --checkpoint FILE") }
     }

@@ -1,9 +1,9 @@
 /// One member of the final Pareto front.
 ///
-/// `trainLoss`, `validationLoss`, `r2Train` and `r2Validation` belong to the fit on the training rows, which is what
-/// the front and the selection are built from. When the search refits on training + validation rows
-/// (``SearchResult/constantsFittedOn``), `program`, the formula strings, `constants`, `testLoss` and `r2Test` belong
-/// to that refit.
+/// `program`, the formula strings and `constants` are the finished form (``FinalForm``) with constants fitted on the
+/// rows named by ``SearchResult/constantsFittedOn`` (training + validation by default). The losses and R² values
+/// score that same program on each part, so with the default refit the validation figures are in-sample; `cvLoss`
+/// and `r2CV` are the grouped cross-validated figures the selection used.
 public struct FrontEntry: Codable, Sendable, Equatable {
     /// The simplified program with fitted (and possibly rounded) constants.
     public var program: Program
@@ -22,6 +22,9 @@ public struct FrontEntry: Codable, Sendable, Equatable {
     public var r2Train: Double
     public var r2Validation: Double
     public var r2Test: Double?
+    /// Mean grouped cross-validated loss on the rows the constants were fitted on, and the R² it implies.
+    public var cvLoss: Double?
+    public var r2CV: Double?
 }
 
 /// Outcome of a search.
@@ -40,6 +43,8 @@ public struct SearchResult: Codable, Sendable, Equatable {
     public var seconds: Double
     /// Rows the front's final constants were fitted on: "train" or "train+validation".
     public var constantsFittedOn: String = "train"
+    /// How the selected member was chosen, with every member's cross-validated and in-sample scores.
+    public var selection: SelectionSummary?
 
     /// The selected entry.
     public var selectedEntry: FrontEntry? { selected.map { front[$0] } }
@@ -55,31 +60,4 @@ public struct SearchProgress: Sendable {
     public var elapsed: Double
     /// Fraction of the budget (evaluations or time) used, 0…1.
     public var fractionDone: Double
-}
-
-/// Selection rule used to mark one front member.
-public enum FrontSelection {
-    /// PySR's "best" rule on validation losses: among entries whose validation loss is at most
-    /// `threshold ×` the lowest, the one with the largest score `−Δlog(loss)/Δcomplexity` relative to the
-    /// previous front entry (the first entry scores 0). `losses` must be ordered by increasing complexity.
-    public static func select(complexities: [Int], losses: [Double], threshold: Double) -> Int? {
-        guard !losses.isEmpty else { return nil }
-        let best = losses.min() ?? .infinity
-        var chosen: Int?
-        var bestScore = -Double.infinity
-        for i in losses.indices {
-            var score = 0.0
-            if i > 0 {
-                let dc = Double(max(1, complexities[i] - complexities[i - 1]))
-                let ratio = losses[i - 1] > 0 && losses[i] > 0 ? losses[i] / losses[i - 1] : 1
-                score = -_log(ratio) / dc
-            }
-            guard losses[i] <= threshold * best || (best <= 0 && losses[i] <= 0) else { continue }
-            if score > bestScore {
-                bestScore = score
-                chosen = i
-            }
-        }
-        return chosen
-    }
 }
