@@ -44,7 +44,7 @@ public struct ReportSettings: Sendable {
   public var searchDescription = "fixed form"
   /// Extra sentences for the data section (renames, weights).
   public var notes: [String] = []
-  /// How the search's selection rule chose the formula (members in the order of the candidates).
+  /// How the search's selection rule chose the formula (members in the order of the candidates given to the report).
   public var selection: SelectionSummary?
   /// What a bootstrap or `--honest` rerun is, one phrase.
   public var rerunDescription: String?
@@ -73,6 +73,8 @@ public struct Report: Sendable {
   public var document: ResultDocument
   /// Sentences on what was skipped and why.
   public let notes: [String]
+  /// The search's selection summary, members aligned with `entries`.
+  public let selection: SelectionSummary?
 
   /// Fits the candidates and runs the analyses.
   /// - Parameters:
@@ -91,6 +93,7 @@ public struct Report: Sendable {
     var fits: [FormulaFit] = []
     var entries: [FormulaEntry] = []
     var selectedIndex: Int?
+    var fittedCandidates: [Int] = []
     for (i, candidate) in candidates.enumerated() {
       do {
         let fit = try RobustFit.fit(candidate.formula, data: fitting, starts: candidate.starts)
@@ -103,6 +106,7 @@ public struct Report: Sendable {
         if i == selected { selectedIndex = fits.count }
         fits.append(fit)
         entries.append(entry)
+        fittedCandidates.append(i)
       } catch {
         if i == selected { throw ReportError("the selected formula \(candidate.formula) cannot be fitted: \(error)") }
         if candidate.formula.symbols.isDisjoint(with: data.columns.keys) {
@@ -154,7 +158,8 @@ public struct Report: Sendable {
     }
 
     var extra: [(String, JSONValue)] = [("data_summary", DataSummary(data: data).json)]
-    extra.append(("selection", settings.selection?.json ?? .null))
+    let selection = settings.selection?.keeping(fittedCandidates)
+    extra.append(("selection", selection?.json ?? .null))
     extra.append(("report_mode", .string(settings.honest ? "honest" : "all-rows")))
     extra.append(("hypotheses", Self.comparisonJSON(comparison)))
     extra.append(("exponents", exponents.json))
@@ -176,6 +181,7 @@ public struct Report: Sendable {
     self.extrapolation = extrapolation
     self.bootstrap = bootstrap
     self.notes = notes
+    self.selection = selection
   }
 
   /// The selected formula's fit on all rows.

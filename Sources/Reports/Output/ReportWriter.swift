@@ -273,7 +273,7 @@ public enum ReportWriter {
 
   /// Why the selected formula won, in the words of the selection rule.
   static func selectionSection(_ report: Report) -> String {
-    guard let selection = report.settings.selection else { return "" }
+    guard let selection = report.selection else { return "" }
     var md = "**Why this formula.** Rule `\(selection.rule.rawValue)`: \(selection.reason)."
     if selection.rule == .cv1se {
       md += " Every member's constants were refitted on each of \(selection.folds) \(selection.grouped ? "grouped " : "")folds of the search's \(selection.rows) fitting rows (rows of one grid point never straddle folds); the loss is the weighted mean squared error on the held-out rows, and the standard error is that of the paired per-group differences to the best member"

@@ -96,8 +96,8 @@ public enum FrontSelection {
     }
 
     /// The 1-SE rule on members whose cross-validation is filled in: the simplest member (then fewest constants)
-    /// whose cross-validated loss is at most the best's plus its standard error plus the practical-equivalence
-    /// margin, or at the replicate-noise level.
+    /// whose cross-validated loss is at most the best's plus the larger of its standard error and the
+    /// practical-equivalence margin, or at the replicate-noise level.
     private static func oneStandardError(_ candidates: [SelectionCandidate], noiseVariance: Double?, targetVariance: Double,
                                          equivalence: PracticalEquivalence, into summary: inout SelectionSummary) {
         let losses = summary.members.map { $0.cvLoss ?? .infinity }
@@ -105,7 +105,7 @@ public enum FrontSelection {
         let se = summary.members[best].cvStandardError ?? 0
         let margin = equivalence.margin(bestLoss: losses[best], targetVariance: targetVariance)
         let floor = 1e-12 * max(targetVariance, 1e-300)
-        let threshold = losses[best] + se + margin + floor
+        let threshold = losses[best] + max(se, margin) + floor
         func qualifies(_ i: Int) -> Bool {
             guard losses[i].isFinite else { return false }
             if let noise = noiseVariance, losses[i] <= noise { return true }
@@ -116,8 +116,8 @@ public enum FrontSelection {
         } ?? best
         summary.selected = chosen
         summary.threshold = threshold
-        let limit = "best \(short(losses[best])) (complexity \(candidates[best].complexity)) + SE \(short(se))"
-            + (margin > 0 ? " + margin \(short(margin))" : "") + " = \(short(threshold))"
+        let limit = "best \(short(losses[best])) (complexity \(candidates[best].complexity)) + "
+            + (margin > se ? "equivalence margin \(short(margin)) (> SE \(short(se)))" : "SE \(short(se))") + " = \(short(threshold))"
         if chosen == best {
             summary.reason = "lowest cross-validated loss (\(short(losses[best]))); no simpler member is within \(limit)"
         } else if losses[chosen] > threshold, let noise = noiseVariance {

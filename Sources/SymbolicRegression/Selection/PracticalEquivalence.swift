@@ -1,5 +1,5 @@
 /// How much worse than the best a simpler formula's cross-validated loss may be and still count as equally good
-/// (the cv-1se rule adds this margin to the best's loss and standard error).
+/// (the cv-1se rule accepts members within the larger of this margin and one standard error of the best).
 ///
 /// The margin is the smaller of `relative` × the best loss and `varianceShare` × the target variance: a simpler
 /// formula qualifies when its held-out mean squared error is at most 50% above the best's *and* its CV R² at most
