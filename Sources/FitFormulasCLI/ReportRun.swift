@@ -46,7 +46,7 @@ enum ReportRun {
     var settings = try settings(options: options, common: common, folds: folds, notes: data.notes)
     settings.searchDescription = "symbolic regression (seed \(common.seed), \(result.evaluations) evaluations)"
     settings.selection = result.selection?.keeping(kept)
-    settings.rerunDescription = plan.rerunBudget.map { "a warm-started search (initial populations hold the main search's front) of about \(ReportTimePlan.seconds($0 / Double(max(1, reruns)))) each" }
+    settings.rerunDescription = plan.rerunBudget.map { "a warm-started search (initial populations hold the main search's front) of about \(ReportTimePlan.seconds($0 / Double(max(1, reruns))))" }
       ?? "a warm-started search (initial populations hold the main search's front) of the main search's budget"
     let split = SplitInfo(testFraction: configuration.testFraction, validationFraction: configuration.validationFraction,
                           grouped: configuration.groupedSplits, seed: configuration.seed, fitRows: "all")

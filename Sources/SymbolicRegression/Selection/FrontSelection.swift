@@ -1,3 +1,5 @@
+import Foundation
+
 /// The selection rules: each picks one member of a front ordered by increasing complexity.
 public enum FrontSelection {
     /// Picks a member by `rule` and explains the choice.
@@ -147,6 +149,6 @@ public enum FrontSelection {
 
     static func short(_ x: Double) -> String {
         guard x.isFinite else { return "\(x)" }
-        return Program.formatNumber(x, digits: 3)
+        return String(format: "%.3g", x)
     }
 }
