@@ -49,7 +49,9 @@ extension ResultDocument {
       }
       entry.r2Train = e.r2Train
       entry.r2Validation = e.r2Validation
-      entry.extra = [("cv_loss", .number(e.cvLoss)), ("r2_cv", .number(e.r2CV))]
+      // The engine's finished form (constants rounded by the final pass, in sympy syntax) beside the refit's.
+      entry.extra = [("finished", .string(e.fittedExpression(featureNames: problem.featureNames)?.sympy() ?? e.formula)),
+                     ("cv_loss", .number(e.cvLoss)), ("r2_cv", .number(e.r2CV))]
       entries.append(entry)
     }
     self.init(run: run, target: problem.targetName, features: problem.featureNames, rows: problem.target.count,
