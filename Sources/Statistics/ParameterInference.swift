@@ -76,6 +76,13 @@ public struct ParameterInference: Sendable, Equatable {
         return finiteOrNil(gsl_cdf_tdist_Pinv(probability, degreesOfFreedom))
     }
 
+    /// The chi-squared quantile at probability `probability` with `degreesOfFreedom` (`gsl_cdf_chisq_Pinv`).
+    public static func chiSquaredQuantile(_ probability: Double, degreesOfFreedom: Double) -> Double? {
+        prepareGSL()
+        guard probability > 0, probability < 1, degreesOfFreedom > 0 else { return nil }
+        return finiteOrNil(gsl_cdf_chisq_Pinv(probability, degreesOfFreedom))
+    }
+
     /// The Student-t upper tail P(T > t) with `degreesOfFreedom` (`gsl_cdf_tdist_Q`).
     public static func tUpperTail(_ t: Double, degreesOfFreedom: Double) -> Double? {
         prepareGSL()

@@ -33,8 +33,8 @@ private func data(rows: Int, noise: Double, seed: UInt64) throws -> Dataset {
     let (fitted, fittedLoss) = optimizer.optimize(linearPlusSqrt(1, 1, 0.1), with: evaluator)
     let (p, loss) = FinalForm().finish(fitted, evaluator: evaluator, optimizer: optimizer)
     #expect(p.formula(featureNames: ["x", "z"], constantNames: ["a", "b"]) == "a + b*x")
-    // The F test: the loss rose by less than 4 residual variances per degree of freedom (plus rounding's half).
-    #expect(loss - fittedLoss <= 4.5 * fittedLoss / Double(300 - 3))
+    // The F test: the loss rose by less than 4 residual variances per degree of freedom, plus rounding's χ²(2) 95%.
+    #expect(loss - fittedLoss <= (4 + 5.99) * fittedLoss / Double(300 - 3))
     let c = p.constants
     #expect(abs(c[0] - 0.9) < 0.05 && abs(c[1] - 2) < 0.03)
 }
@@ -54,4 +54,27 @@ private func data(rows: Int, noise: Double, seed: UInt64) throws -> Dataset {
 @Test func shortCandidatesAreShortestFirst() {
     let c = FinalForm.shortCandidates(-1.7417782980735683)
     #expect(Array(c.prefix(5)) == [0, -2, -1.7, -1.74, -1.742])
+}
+
+@Test func shortCandidatesTryShortValuesBeforeTheNearestInteger() {
+    #expect(Array(FinalForm.shortCandidates(2007.3).prefix(5)) == [0, 2000, 2010, 2007, 2007.3])
+}
+
+/// `a - b/(c + n)`, the saturation law `0.9 - 1800/(2000 + n)`, fitted on noisy rows.
+@Test func noisyConstantsAreFixedToShortValuesWithTheOthersRefitted() throws {
+    var rng = RandomSource(seed: 5)
+    let n = (0..<300).map { _ in 500 + 49_500 * rng.uniform() }
+    let y = n.map { 0.9 - 1800 / (2000 + $0) + 0.004 * rng.normal() }
+    let evaluator = Evaluator(data: try Dataset(columns: [n], target: y))
+    let optimizer = ConstantOptimizer(maxIterations: 300)
+    let start = Program([.constant(0.8), .constant(1500), .constant(1500), .variable(0), .op(.add), .op(.divide),
+                         .op(.subtract)])
+    let (fitted, fittedLoss) = optimizer.optimize(start, with: evaluator)
+    let (p, loss) = FinalForm().finish(fitted, evaluator: evaluator, optimizer: optimizer)
+    #expect(p.constants.count == 3)
+    // Every constant is fixed to a value of at most 2 significant digits, and the loss rose by less than the joint
+    // test allows (χ²(3) at 95%, in residual variances per degree of freedom).
+    for c in p.constants { #expect(Double(String(format: "%.2g", c)) == c, "\(c)") }
+    #expect(loss - fittedLoss <= 7.82 * fittedLoss / Double(300 - 3))
+    #expect(loss >= fittedLoss)
 }

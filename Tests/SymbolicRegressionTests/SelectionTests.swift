@@ -58,9 +58,22 @@ private func member(_ complexity: Int, constants: Int, fit: Double, cv: Double, 
 
 @Test func practicalEquivalenceMarginIsTheSmallerBound() {
     let e = PracticalEquivalence()
-    #expect(e.margin(bestLoss: 0.002, targetVariance: 0.04) == 0.0008)  // 0.02 × variance
-    #expect(e.margin(bestLoss: 1e-6, targetVariance: 0.04) == 5e-7)    // 0.5 × best: vanishes at the noise floor
-    #expect(PracticalEquivalence.none.margin(bestLoss: 1, targetVariance: 1) == 0)
+    #expect(e.margin(bestLoss: 0.002, noiseVariance: 0.0004, targetVariance: 0.04) == 0.0008)  // 0.02 × variance
+    #expect(abs(e.margin(bestLoss: 0.0005, noiseVariance: 0.0004, targetVariance: 0.04) - 0.0001) < 1e-15)  // the misfit
+    #expect(e.margin(bestLoss: 0.0004, noiseVariance: 0.0005, targetVariance: 0.04) == 0)     // at the noise
+    #expect(e.margin(bestLoss: 0.002, noiseVariance: nil, targetVariance: 0.04) == 0)         // no replicates
+    #expect(PracticalEquivalence.none.margin(bestLoss: 1, noiseVariance: 0, targetVariance: 1) == 0)
+}
+
+@Test func marginLetsAShorterApproximationWinOnReplicatedData() {
+    // Best CV loss 5× the replicate noise: a member 0.0007 worse (within 0.02 × variance) is equally good.
+    let front = [member(11, constants: 2, fit: 0.0030, cv: 0.00310, scatter: 0.01),
+                 member(20, constants: 5, fit: 0.0018, cv: 0.00240, scatter: 0.01)]
+    let s = FrontSelection.choose(.cv1se, candidates: front, rows: 750, noiseVariance: 0.0004, targetVariance: 0.044)
+    #expect(s.selected == 0)
+    #expect(s.reason.contains("equivalence margin"))
+    let plain = FrontSelection.choose(.cv1se, candidates: front, rows: 750, noiseVariance: nil, targetVariance: 0.044)
+    #expect(plain.selected == 1)
 }
 
 @Test func withoutCrossValidationTheScoreRuleChooses() {

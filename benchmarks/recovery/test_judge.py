@@ -30,4 +30,13 @@ check(GAUSS, "0.3989422804*exp(-0.5*theta**2)", True)
 check(GAUSS, "0.4*exp(-0.5*theta**2)", True)          # a constant ratio (1.0025) counts, as in SRBench
 check(GAUSS, "0.4*exp(-0.51*theta**2)", False)
 check(GAUSS, "not a formula (", False)
+PRODUCT = {"name": "p", "expression": "0.5 + 0.05*log(n) + 0.02*T*AMI",
+           "variables": {"n": [500, 50000], "T": [1, 10], "AMI": [0.01, 0.9]}}
+check(PRODUCT, "0.497 + 0.0197*T*AMI + 0.05033*log(n)", True)   # SRBench's rule: 0.0197 rounds to 0.02
+check(PRODUCT, "0.497 + 0.0187*T*AMI + 0.05033*log(n)", False)
+check(PRODUCT, "0.5 + 0.05*log(n) + 0.02*T*AMI + 2.220446049250313e-16*n", True)   # |x| < 1e-4 is 0
+RELATIVISTIC = {"name": "r", "expression": "m_0/sqrt(1 - v**2/c**2)",
+                "variables": {"m_0": [1, 5], "v": [1, 2], "c": [3, 10]}}
+check(RELATIVISTIC, "m_0*sqrt(1 + 1/((c/v)**2 - 1))", True)   # equal where v < c
+check(RELATIVISTIC, "m_0*exp(0.57/(c/v)**2)", False)
 print("judge: all checks passed")

@@ -1,19 +1,26 @@
+import Statistics
+
 /// The final pass every front member goes through after search and constant fitting.
 ///
 /// 1. **Terms.** Every smaller relative of the program (a constant fixed to 0 or 1, an operand of `+`, `−`, `×`
 ///    or a numerator in place of its operation) is refitted; the smallest whose loss rises by less than
 ///    `dropStatistic` × the residual variance per degree of freedom (an F test of the dropped part) replaces the
 ///    program, and the search repeats until nothing more can go.
-/// 2. **Constants.** Each constant is rounded to the shortest decimal (integers first, then 1, 2, … significant
-///    digits) while the loss stays within `roundingBudget` × the residual variance per degree of freedom of the
-///    start (cumulatively); constants that become 0 or ±1 turn into literals and the program is simplified.
+/// 2. **Constants.** Each constant in turn is fixed to the shortest decimal near it (0, then 1, 2, … significant
+///    digits) that the data do not reject: with it held and the other constants refitted, the loss rises by at most
+///    the `roundingLevel` quantile of χ²(1) residual variances per degree of freedom (a likelihood-ratio test; at
+///    0.95 the value lies inside its 95% profile interval), and the rise over the m constants fixed so far stays
+///    below the χ²(m) quantile (a joint test against the unrounded fit). So `0.8994 - 1800/(2007 + n)` fitted on
+///    noisy rows finishes as `0.9 - 1800/(2000 + n)` when the data allow it, and keeps its digits when they do not.
+///    Constants that become 0 or ±1 turn into literals and the program is simplified; the others stay constants
+///    (they were estimated from the data), at their short values.
 /// Both steps also accept changes within a floating-point floor (`relativeFloor` × the mean squared target), so
 /// exact fits lose their zero terms (`2e-16*sqrt(AMI)`) and print `0.9`, not `0.9000000000000007`.
 public struct FinalForm: Sendable {
     /// F statistic below which a term is dropped (about the 5% point of an F(1, ∞) test).
     public var dropStatistic = 4.0
-    /// Loss increase allowed for rounding all constants together, in residual variances per degree of freedom.
-    public var roundingBudget = 0.5
+    /// Level of the likelihood-ratio tests that accept a short value (0 turns the statistical allowance off).
+    public var roundingLevel = 0.95
     /// Additional relative loss increase allowed for rounding (`--nice-tolerance`; 0 turns rounding off).
     public var niceTolerance = 1e-4
     /// Floor of accepted loss changes relative to the mean squared target (floating-point noise).
@@ -95,47 +102,57 @@ public struct FinalForm: Sendable {
         return out
     }
 
-    /// Rounds constants to short values within the rounding budget, then folds 0 and ±1 into literals.
+    /// Fixes constants to short values (the others refitted each time), then folds 0 and ±1 into literals.
     func roundConstants(_ p: Program, loss: Double, floor: Double, evaluator: Evaluator,
                         optimizer: ConstantOptimizer) -> (Program, Double) {
-        let allowance = max(roundingBudget * perDegree(loss, program: p, rows: evaluator.data.rowCount),
-                            niceTolerance * loss, floor)
-        let limit = loss + allowance
+        let unit = perDegree(loss, program: p, rows: evaluator.data.rowCount)
+        func allowance(_ m: Int) -> Double {
+            let q = roundingLevel > 0 ? ParameterInference.chiSquaredQuantile(roundingLevel, degreesOfFreedom: Double(m)) ?? 0 : 0
+            return max(q * unit, niceTolerance * loss, floor)
+        }
+        let step = allowance(1)
         var current = p
         var currentLoss = loss
-        for i in current.nodes.indices where current.nodes[i].opcode == .constant {
+        var fixed: [Int] = []
+        for i in p.nodes.indices where p.nodes[i].opcode == .constant {
             let v = current.nodes[i].value
+            let limit = loss + allowance(fixed.count + 1)
             for c in Self.shortCandidates(v) where c != v {
                 var trial = current
-                trial.nodes[i].value = c
-                let l = evaluator.loss(trial)
-                if l <= limit {
+                trial.nodes[i] = .literal(c)
+                var l = evaluator.loss(trial)
+                if !(l <= currentLoss + step), !trial.constantIndices.isEmpty {
+                    (trial, l) = optimizer.optimize(trial, with: evaluator)
+                }
+                if l.isFinite, l <= currentLoss + step, l <= limit {
                     (current, currentLoss) = (trial, l)
+                    fixed.append(i)
                     break
                 }
             }
         }
+        let limit = loss + allowance(max(1, fixed.count))
         var folded = current
         var changed = false
-        for i in folded.nodes.indices where folded.nodes[i].opcode == .constant {
+        for i in fixed {
             let v = folded.nodes[i].value
-            if v == 0 || v == 1 || v == -1 {
-                folded.nodes[i] = .literal(v)
-                changed = true
-            }
+            if v == 0 || v == 1 || v == -1 { changed = true } else { folded.nodes[i] = .constant(v) }
         }
+        current = folded
         if changed {
             let s = Simplifier.simplify(folded)
             let l = evaluator.loss(s)
             if l.isFinite, l <= limit, units?.isConsistent(s) ?? true { return (s, l) }
+            for i in fixed { current.nodes[i] = .constant(current.nodes[i].value) }
         }
         return (current, currentLoss)
     }
 
-    /// Short values near `v`, shortest first: 0, the nearest integer, then 1 to 15 significant digits.
+    /// Short values near `v`, shortest first: 0, then 1 to 15 significant digits (the nearest integer is among
+    /// them, at its own length: 2007.3 tries 2000 before 2007).
     public static func shortCandidates(_ v: Double) -> [Double] {
         guard v.isFinite, v != 0 else { return [] }
-        var out: [Double] = [0, v.rounded()]
+        var out: [Double] = [0]
         var exponent = 0
         var m = Swift.abs(v)
         while m >= 10 { m /= 10; exponent += 1 }

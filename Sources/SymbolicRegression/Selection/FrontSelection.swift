@@ -105,7 +105,7 @@ public enum FrontSelection {
         let losses = summary.members.map { $0.cvLoss ?? .infinity }
         guard let best = summary.best else { return }
         let se = summary.members[best].cvStandardError ?? 0
-        let margin = equivalence.margin(bestLoss: losses[best], targetVariance: targetVariance)
+        let margin = equivalence.margin(bestLoss: losses[best], noiseVariance: noiseVariance, targetVariance: targetVariance)
         let floor = 1e-12 * max(targetVariance, 1e-300)
         let threshold = losses[best] + max(se, margin) + floor
         func qualifies(_ i: Int) -> Bool {
