@@ -53,7 +53,7 @@ mkdir -p "$work" "$here/results"
 "$py" "$here/recovery/recovery.py" run --work "$work" --engines "$engines" -j "$jobs" ${binary:+--fit-formulas "$binary"} "${extra[@]}"
 out="$here/results/recovery-$(date -u +%Y-%m-%d).md"
 ((quick)) && out="$work/recovery-quick.md"
-"$py" "$here/recovery/recovery.py" report --work "$work" --out "$out" "${reuse[@]}"
+"$py" "$here/recovery/recovery.py" report --work "$work" --out "$out" -j "$jobs" "${reuse[@]}"
 {
   echo ""
   echo "## Machine"

@@ -106,7 +106,8 @@ enum ReportRun {
       }
       defer { progress.finishedOne() }
       let again = try SearchRun.search(problem(rows, features: features), configuration: c, label: "rerun", quiet: true)
-      return again.selectedEntry?.expression(featureNames: features)
+      guard let selected = again.selectedEntry?.expression(featureNames: features) else { return nil }
+      return SearchOutcome(selected: selected, front: again.front.compactMap { $0.expression(featureNames: features) })
     }
   }
 

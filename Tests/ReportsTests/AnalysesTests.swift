@@ -122,18 +122,24 @@ import Testing
     #expect(StructureKey.key(try formula("a + b/sqrt(n)"), variables: ["n"])
             != StructureKey.key(try formula("a + b*log(n)"), variables: ["n"]))
     var calls: [UInt64] = []
-    let stability = try BootstrapStability(data: data, replicates: 10, seed: 2) { resample, seed in
+    let stability = try BootstrapStability(data: data, replicates: 10, seed: 2,
+                                           reference: try formula("a + b*log(n)")) { resample, seed in
       calls.append(seed)
       #expect(resample.rowCount == data.rowCount)
-      return seed % 3 == 0 ? try formula("k + m*log(n)") : try formula("a\(seed) + 2.5/sqrt(n)")
+      // Seeds 3, 6, 9, 12 select the log form; every rerun's front holds it.
+      let log = try formula("k + m*log(n)")
+      return SearchOutcome(selected: seed % 3 == 0 ? log : try formula("a\(seed) + 2.5/sqrt(n)"), front: [log])
     }
     #expect(calls.count == 10 && Set(calls).count == 10)
     #expect(stability.structures.count == 2)
     #expect(stability.structures.map(\.count).reduce(0, +) == 10)
     #expect(stability.structures[0].count >= stability.structures[1].count)
     #expect(stability.featureCounts.first?.count == 10)
+    let reference = try #require(stability.reference)
+    #expect(reference.selected == 4 && reference.onFront == 10)
+    #expect(stability.structures.first { $0.count == 6 }?.onFront == 6)
     let again = try BootstrapStability(data: data, replicates: 10, seed: 2) { _, seed in
-      seed % 3 == 0 ? try formula("k + m*log(n)") : try formula("a + b/sqrt(n)")
+      SearchOutcome(selected: seed % 3 == 0 ? try formula("k + m*log(n)") : try formula("a + b/sqrt(n)"))
     }
     #expect(again.structures.map(\.count) == stability.structures.map(\.count))
   }

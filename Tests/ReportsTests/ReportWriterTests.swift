@@ -45,7 +45,7 @@ private func parseXML(_ text: String) -> ElementCounter? {
   }
 
   @Test func writesEveryFileWithoutPlaceholders() throws {
-    let search: FormulaSearch = { _, _ in try Expressions.Expression(parsing: "a + b/sqrt(n)") }
+    let search: FormulaSearch = { _, _ in SearchOutcome(selected: try Expressions.Expression(parsing: "a + b/sqrt(n)")) }
     let report = try makeReport(search: search)
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString.prefix(8))").path
     defer { try? FileManager.default.removeItem(atPath: directory) }

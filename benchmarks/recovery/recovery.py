@@ -36,6 +36,8 @@ sys.path.insert(0, os.path.join(HERE, "..", "peers"))
 from sr_common import gplearn_infix, write_json  # noqa: E402
 
 ENGINES = ("ours", "operon", "gplearn")
+# Bumped whenever the judge changes; the report judges again every record judged by another version.
+JUDGE_VERSION = 2
 
 
 def load_laws():
@@ -148,7 +150,7 @@ def srbench_exact(truth, fitted):
     return "ratio" if _constant(ratio, nonzero=True) else None
 
 
-def judge(law, model, x_test, y_test, seconds=60):
+def judge(law, model, x_test, y_test, seconds=30):
     """(exact, r2_test, note) of a model formula (sympy syntax) against the law."""
     import sympy as sp
 
@@ -256,7 +258,7 @@ def job(arguments):
     exact, r2, note = judge(law, model, xt, yt) if model else (False, None, error)
     os.makedirs(os.path.dirname(out), exist_ok=True)
     write_json(dict(engine=engine, law=law["name"], truth=law["expression"], noise=noise, seed=seed, model=model,
-                    exact=bool(exact), r2_test=r2, note=note, seconds=seconds), out)
+                    exact=bool(exact), r2_test=r2, note=note, seconds=seconds, judge=JUDGE_VERSION), out)
     print(f"{engine:8s} {tag:45s} {seconds:6.1f} s  {'EXACT' if exact else 'miss '}  {(model or error or '')[:100]}",
           flush=True)
     return out
@@ -293,27 +295,38 @@ def collect(folders):
                 if name.endswith(".json"):
                     with open(os.path.join(path, name)) as f:
                         r = json.load(f)
+                    r["_path"] = os.path.join(path, name)
                     records[(r["engine"], r["law"], r["noise"], r["seed"])] = r
     return list(records.values())
 
 
-def rejudge(records, laws):
-    """Judge every stored model again with the current judge, on the same fresh test rows, so that runs made on
-    different days are counted by one rule."""
-    by_name = {l["name"]: l for l in laws}
-    for r in records:
-        law = by_name.get(r["law"])
-        if law is None or not r.get("model"):
-            continue
-        _, _, xt, yt = dataset(law, r["noise"], r["seed"], 300)
-        r["exact"], r["r2_test"], r["note"] = judge(law, r["model"], xt, yt)
-        r["exact"] = bool(r["exact"])
+def _rejudge_one(record):
+    law = {l["name"]: l for l in load_laws()}[record["law"]]
+    _, _, xt, yt = dataset(law, record["noise"], record["seed"], 300)
+    exact, r2, note = judge(law, record["model"], xt, yt)
+    record.update(exact=bool(exact), r2_test=r2, note=note, judge=JUDGE_VERSION)
+    path = record.pop("_path")
+    write_json(record, path)  # judged once per version: the record file keeps the verdict
+    record["_path"] = path
+    return record
+
+
+def rejudge(records, laws, workers=1):
+    """Judge again, on the same fresh test rows, every stored model that another judge version judged, so that runs
+    made on different days are counted by one rule."""
+    names = {l["name"] for l in laws}
+    stale = [r for r in records if r["law"] in names and r.get("model") and r.get("judge") != JUDGE_VERSION]
+    if stale:
+        print(f"judging {len(stale)} records again (judge version {JUDGE_VERSION})", flush=True)
+        with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
+            done = {(r["engine"], r["law"], r["noise"], r["seed"]): r for r in pool.map(_rejudge_one, stale)}
+        records = [done.get((r["engine"], r["law"], r["noise"], r["seed"]), r) for r in records]
     return records
 
 
 def report(options):
     laws = load_laws()
-    records = rejudge(collect([options.work] + (options.reuse or [])), laws)
+    records = rejudge(collect([options.work] + (options.reuse or [])), laws, workers=options.j)
     engines = [e for e in ENGINES if any(r["engine"] == e for r in records)]
     noises = sorted({r["noise"] for r in records})
     summary = {}
@@ -351,6 +364,7 @@ def report(options):
         text.append(f"| {r['law']} | {r['noise']:g} | {r['seed']} | {r2} | `{(r['model'] or r['note'] or '')[:140]}` |")
     with open(options.out, "w") as f:
         f.write("\n".join(text) + "\n")
+    records = [{k: v for k, v in r.items() if k != "_path"} for r in records]
     write_json(dict(summary=summary, records=records), os.path.splitext(options.out)[0] + ".json")
     for k, v in summary.items():
         print(f"{k:14s} {v['exact']}/{v['runs']}")
@@ -373,6 +387,7 @@ def main():
     p.add_argument("--work", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--reuse", action="append")
+    p.add_argument("-j", type=int, default=1, help="processes for judging stored models again")
     options = parser.parse_args()
     run(options) if options.command == "run" else report(options)
 

@@ -52,8 +52,20 @@ public struct ReportSettings: Sendable {
   public init() {}
 }
 
-/// Runs a search on the given rows with the given seed and returns the selected formula (nil: nothing found).
-public typealias FormulaSearch = (ReportData, UInt64) throws -> Expressions.Expression?
+/// What a rerun of the search returns: the formula its selection rule chose and the whole finished front.
+public struct SearchOutcome: Sendable {
+  public var selected: Expressions.Expression
+  /// Every member of the rerun's front (the selected one included; empty when unknown).
+  public var front: [Expressions.Expression]
+
+  public init(selected: Expressions.Expression, front: [Expressions.Expression] = []) {
+    self.selected = selected
+    self.front = front
+  }
+}
+
+/// Runs a search on the given rows with the given seed (nil: nothing found).
+public typealias FormulaSearch = (ReportData, UInt64) throws -> SearchOutcome?
 
 /// Every analysis of a report, computed from the data and the front; `ReportWriter` turns it into files.
 public struct Report: Sendable {
@@ -136,7 +148,7 @@ public struct Report: Sendable {
         ? "the selected structure (no search engine was available to reselect it on the selection half, so this is only a refit check)"
         : "a new search on the selection half"
       honest = try HonestAnalysis(data: data, seed: settings.seed, selectionMethod: method) { half in
-        if let search, let found = try search(half, settings.seed) { return found }
+        if let search, let found = try search(half, settings.seed) { return found.selected }
         return selectedFormula
       }
     }
@@ -151,7 +163,7 @@ public struct Report: Sendable {
     if settings.bootstrapReplicates > 0 {
       if let search {
         bootstrap = try BootstrapStability(data: data, replicates: settings.bootstrapReplicates, seed: settings.seed,
-                                           search: search)
+                                           reference: selectedFormula, search: search)
       } else {
         notes.append("Bootstrap structure stability was not run: it needs the search engine (the front was given).")
       }

@@ -253,9 +253,12 @@ public enum ReportWriter {
       return md + "Not run (\(reason)).\n\n"
     }
     md += "The search was rerun on \(b.replicates) grouped bootstrap resamples (seed \(b.seed))\(report.settings.rerunDescription.map { ", each \($0)" } ?? ""); constants are abstracted as C when comparing structures.\n\n"
-    md += "| structure | selected | example |\n|---|---:|---|\n"
+    md += "| structure | selected | on the front | example |\n|---|---:|---:|---|\n"
     for s in b.structures {
-      md += "| `\(s.key)` | \(s.count)/\(b.replicates) | `\(s.example)` |\n"
+      md += "| `\(s.key)` | \(s.count)/\(b.replicates) | \(s.onFront)/\(b.replicates) | `\(s.example)` |\n"
+    }
+    if let r = b.reference, b.replicates > 0 {
+      md += "\nThe structure of this report's formula, `\(r.key)`, was selected in \(r.selected) of \(b.replicates) resamples and was on the finished front (found by the search, whichever member was selected) in \(r.onFront).\n"
     }
     if let top = b.structures.first, b.replicates > 1 {
       if top.count == 1 && b.structures.count > 1 {
