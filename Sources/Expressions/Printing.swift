@@ -73,7 +73,16 @@ extension Expression: CustomStringConvertible {
         return out
     }
 
-    enum PrintStyle { case native, sympy }
+    /// The formula in our syntax for reading: like ``description``, but a term with a leading minus is subtracted
+    /// (`a - 3900/(c + n)` rather than `a + (-3900/(c + n))`). It parses back to an equal *value*, not always to the
+    /// same tree.
+    public var readable: String {
+        var out = ""
+        write(to: &out, style: .readable)
+        return out
+    }
+
+    enum PrintStyle { case native, readable, sympy }
 
     func write(to out: inout String, style: PrintStyle) {
         switch self {
@@ -98,7 +107,7 @@ extension Expression: CustomStringConvertible {
                 out += ")"
             }
         case .binary(let op, let left, let right)
-            where style == .sympy && (op == .add || op == .subtract)
+            where style != .native && (op == .add || op == .subtract)
             && right.printsLeadingMinus && right.printPrecedence > .sum:
             // sympy text need not keep the tree: `a + (-0.2*x)` prints as `a - 0.2*x`.
             left.write(to: &out, style: style)
@@ -133,11 +142,11 @@ extension Expression: CustomStringConvertible {
     }
 
     static func formatNumber(_ value: Double, style: PrintStyle) -> String {
-        if value.isNaN { return style == .sympy ? "nan" : "nan" }
+        if value.isNaN { return "nan" }
         if value.isInfinite {
             switch style {
             case .sympy: return value < 0 ? "-oo" : "oo"
-            case .native: return value < 0 ? "-inf" : "inf"
+            case .native, .readable: return value < 0 ? "-inf" : "inf"
             }
         }
         return NumberFormatting.shortest(value)

@@ -97,6 +97,6 @@ struct FixedFormRun {
     if let cv {
       print("\(cv.k)-fold grouped CV R²: \(Format.optional(cv.r2Mean, digits: 4)) ± \(Format.optional(cv.r2SD, digits: 2))")
     }
-    print("fitted: \(input.target) = \(fit.displayed)")
+    print("fitted: \(input.target) = \(fit.displayed.readable)")
   }
 }

@@ -141,7 +141,7 @@ enum ReportRun {
       throw RunFailure(description: "cannot write the report to '\(directory)': \(error)")
     }
     let fit = final.selectedFit
-    print("selected: \(input.target) = \(fit.displayed)   (R² \(Format.optional(fit.goodness.r2, digits: 4)))")
+    print("selected: \(input.target) = \(fit.displayed.readable)   (R² \(Format.optional(fit.goodness.r2, digits: 4)))")
     if let best = final.comparison.best { print("theory comparison: lowest AICc \(best.name)") }
     print("wrote \((directory as NSString).appendingPathComponent("report.md"))")
   }

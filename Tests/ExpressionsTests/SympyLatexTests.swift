@@ -60,4 +60,12 @@ struct SympyLatexTests {
         #expect(e.sympy() == "Abs(x)**2 + exp(y)")
         #expect(e.description == "abs(x)^2 + exp(y)")
     }
+
+    @Test func readableSubtractsTermsWithALeadingMinus() throws {
+        let e = try Expression(parsing: "a + b/(c + n)").substituting(["a": 0.81, "b": -3900, "c": 4700])
+        #expect(e.description == "0.81 + (-3900/(4700 + n))")
+        #expect(e.readable == "0.81 - 3900/(4700 + n)")
+        let back = try Expression(parsing: e.readable)
+        #expect(abs(back.evaluate(["n": 1000]) - e.evaluate(["n": 1000])) < 1e-12)
+    }
 }
