@@ -86,7 +86,7 @@ struct Train: ParsableCommand {
       try runner.run(
         corpus: corpus, output: URL(fileURLWithPath: out), repetitionsOutput: repsOut.map { URL(fileURLWithPath: $0) },
         resume: resume, progress: quiet ? nil : show)
-      if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
+      if !quiet, stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
     } catch let error as GridRunError {
       throw RunError(error.description)
     } catch let error as TaskDataError {
@@ -94,15 +94,41 @@ struct Train: ParsableCommand {
     }
   }
 
-  /// One progress line on stderr (overwritten in place).
+  /// Progress on stderr: one line rewritten in place on a terminal; otherwise a line per finished grid point (logs
+  /// and CI keep every line readable).
   static func show(_ p: GridProgress) {
     func duration(_ s: Double) -> String {
       let t = Int(s.rounded())
       return t >= 3600 ? "\(t / 3600)h\(t % 3600 / 60)m" : t >= 60 ? "\(t / 60)m\(t % 60)s" : "\(t)s"
     }
     let eta = p.etaSeconds.map { "ETA \(duration($0))" } ?? "ETA ?"
-    let line = "\rpoints \(p.pointsDone)/\(p.pointsTotal), trainings \(p.trainingsDone)/\(p.trainingsTotal), "
-      + "\(Int(p.tokensPerSecond)) tokens/s, \(duration(p.elapsedSeconds)) elapsed, \(eta)   "
-    FileHandle.standardError.write(Data(line.utf8))
+    let text = "points \(p.pointsDone)/\(p.pointsTotal), trainings \(p.trainingsDone)/\(p.trainingsTotal), "
+      + "\(Int(p.tokensPerSecond)) tokens/s, \(duration(p.elapsedSeconds)) elapsed, \(eta)"
+    if stderrIsTerminal {
+      FileHandle.standardError.write(Data(("\r" + text + "   ").utf8))
+    } else if lastPointShown.exchange(p.pointsDone) != p.pointsDone {
+      FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+  }
+}
+
+/// Whether stderr is a terminal (progress rewrites one line) or a file or pipe (a line per step).
+let stderrIsTerminal = isatty(2) != 0
+
+/// The points count of the last progress line written when stderr is not a terminal.
+let lastPointShown = LastValue()
+
+/// A lock-protected integer: the progress callback may run on any thread.
+final class LastValue: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = -1
+
+  /// Stores `new` and returns the previous value.
+  func exchange(_ new: Int) -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    let old = value
+    value = new
+    return old
   }
 }
