@@ -2,6 +2,7 @@
 import PackageDescription
 
 // Modules, dependencies pointing one way (docs/architecture.md):
+//   Support (the seeded generator and seed recipes; depends on nothing) under every library below
 //   CGSL -> Statistics;  Expressions;  DataTable
 //   Statistics + Expressions (+ CEvaluationKernels, the interpreter's C loops) -> SymbolicRegression -> Reports
 //   TaskSimulator -> MTLCore (on COpenBLAS)
@@ -11,6 +12,7 @@ let package = Package(
   products: [
     .executable(name: "fit-formulas", targets: ["FitFormulasCLI"]),
     .executable(name: "simulate", targets: ["SimulateCLI"]),
+    .library(name: "Support", targets: ["Support"]),
     .library(name: "Expressions", targets: ["Expressions"]),
     .library(name: "Statistics", targets: ["Statistics"]),
     .library(name: "SymbolicRegression", targets: ["SymbolicRegression"]),
@@ -23,34 +25,36 @@ let package = Package(
   ],
   targets: [
     .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
-    .target(name: "Statistics", dependencies: ["CGSL"]),
+    .target(name: "Support"),
+    .target(name: "Statistics", dependencies: ["CGSL", "Support"]),
     .target(name: "Expressions"),
-    .target(name: "DataTable"),
+    .target(name: "DataTable", dependencies: ["Support"]),
     .target(name: "CEvaluationKernels"),
-    .target(name: "SymbolicRegression", dependencies: ["Expressions", "Statistics", "CEvaluationKernels"]),
-    .target(name: "Reports", dependencies: ["SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
-    .target(name: "TaskSimulator"),
+    .target(name: "SymbolicRegression", dependencies: ["Support", "Expressions", "Statistics", "CEvaluationKernels"]),
+    .target(name: "Reports", dependencies: ["Support", "SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
+    .target(name: "TaskSimulator", dependencies: ["Support"]),
     .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
-    .target(name: "MTLCore", dependencies: ["COpenBLAS", "TaskSimulator"]),
+    .target(name: "MTLCore", dependencies: ["Support", "COpenBLAS", "TaskSimulator"]),
     .executableTarget(
       name: "FitFormulasCLI",
       dependencies: [
-        "Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable",
+        "Support", "Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
       name: "SimulateCLI",
-      dependencies: ["TaskSimulator", "MTLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["Support", "TaskSimulator", "MTLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
-    .testTarget(name: "ExpressionsTests", dependencies: ["Expressions"]),
-    .testTarget(name: "DataTableTests", dependencies: ["DataTable"]),
-    .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Support"]),
+    .testTarget(name: "DataTableTests", dependencies: ["DataTable", "Support"]),
+    .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Support"], resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "SymbolicRegressionTests", dependencies: ["SymbolicRegression", "Expressions", "Statistics"],
+      name: "SymbolicRegressionTests", dependencies: ["SymbolicRegression", "Expressions", "Statistics", "Support"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
-    .testTarget(name: "TaskSimulatorTests", dependencies: ["TaskSimulator"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "MTLCoreTests", dependencies: ["MTLCore", "TaskSimulator"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Support", "Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
+    .testTarget(name: "TaskSimulatorTests", dependencies: ["TaskSimulator", "Support"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "MTLCoreTests", dependencies: ["MTLCore", "TaskSimulator", "Support"]),
+    .testTarget(name: "SupportTests", dependencies: ["Support"]),
     .testTarget(name: "CLITests", dependencies: ["FitFormulasCLI", "SimulateCLI"]),
   ]
 )

@@ -16,6 +16,7 @@ let package = Package(
         .product(name: "SymbolicRegression", package: "MTLFormulas"),
         .product(name: "Expressions", package: "MTLFormulas"),
         .product(name: "Statistics", package: "MTLFormulas"),
+        .product(name: "Support", package: "MTLFormulas"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
@@ -23,6 +24,7 @@ let package = Package(
       dependencies: [
         .product(name: "MTLCore", package: "MTLFormulas"),
         .product(name: "TaskSimulator", package: "MTLFormulas"),
+        .product(name: "Support", package: "MTLFormulas"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
   ]

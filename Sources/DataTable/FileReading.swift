@@ -1,3 +1,4 @@
+import Support
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -32,18 +33,6 @@ enum FileReading {
         return bytes
     }
 
-    /// A short lower-case reason for an errno value.
-    static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: return "no such file"
-        case EACCES, EPERM: return "permission denied"
-        case EISDIR: return "is a directory"
-        case ENOTDIR: return "a folder in the path is not a directory"
-        case ENOSPC: return "no space left on device"
-        case EROFS: return "read-only file system"
-        default:
-            if let text = strerror(code) { return String(cString: text).lowercased() }
-            return "error \(code)"
-        }
-    }
+    /// A short lower-case reason for an errno value (``SystemError/reason(_:)``).
+    static func reason(_ code: Int32) -> String { SystemError.reason(code) }
 }

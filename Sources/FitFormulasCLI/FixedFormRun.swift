@@ -1,3 +1,4 @@
+import Support
 import DataTable
 import Expressions
 import Foundation

@@ -1,3 +1,5 @@
+import Support
+
 /// A chain of `Linear` layers with an activation after each layer (after the last one only if `activateLast`).
 /// An empty stack passes its input through.
 public final class DenseStack {

@@ -1,3 +1,5 @@
+import Support
+
 /// Embedding lookup of a window of token ids into one concatenated row per example (window·dimension wide).
 /// The table is trainable (lazy Adam on the rows used) or frozen (pretrained vectors).
 public final class Embedding {

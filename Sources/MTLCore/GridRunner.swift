@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import TaskSimulator
 
@@ -81,7 +82,7 @@ public struct GridRunner: Sendable {
                     } else {
                         specs[job] = TaskFamilySpec(
                             taskCount: 1, mainTokens: p.mainTokens, auxTokens: 0, alphas: [],
-                            seed: SplitMix64.derive(grid.seed, 0x5354_4C00, UInt64(p.mainTokens), UInt64(r)))
+                            seed: SeedDerivation.keyed(grid.seed, 0x5354_4C00, UInt64(p.mainTokens), UInt64(r)))
                     }
                     order.append(job)
                 }
@@ -116,7 +117,7 @@ public struct GridRunner: Sendable {
         var model = training.model
         if let pretrained { model.embeddingSize = pretrained.dimension }
         let trainer = Trainer(spec: model, options: training.resolvedOptions, pretrained: pretrained?.table)
-        let result = try trainer.train(data, seed: SplitMix64.derive(spec.seed, 0x7472_6169_6E))
+        let result = try trainer.train(data, seed: SeedDerivation.keyed(spec.seed, 0x7472_6169_6E))
         return Outcome(
             score: result.test, ami: family.mutualInfo, alpha: family.alpha,
             seconds: Date().timeIntervalSince(start), tokens: result.trainedTokens)

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// One direction of an LSTM (gates i, f, g, o; zero initial state) run over `steps` positions of a batch.

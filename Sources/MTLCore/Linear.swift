@@ -1,3 +1,5 @@
+import Support
+
 /// Fully connected layer `y = x·W + b` over a batch (row-major, W is input×output), on OpenBLAS.
 public final class Linear {
     public let inputSize: Int

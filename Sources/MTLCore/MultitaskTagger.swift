@@ -1,3 +1,5 @@
+import Support
+
 /// A multitask window tagger: one shared encoder and shared dense layers, one head (dense layers → logits) per task.
 /// All buffers are allocated at construction; training and prediction do not allocate.
 public final class MultitaskTagger {

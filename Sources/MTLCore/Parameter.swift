@@ -1,3 +1,5 @@
+import Support
+
 /// A trainable tensor (flat, row-major) with its gradient and Adam moments.
 public final class Parameter {
     /// Name for diagnostics, e.g. "head1.linear0.weight".
@@ -30,7 +32,7 @@ public final class Parameter {
 
     /// Fills the values with uniform samples in [-bound, bound].
     func fillUniform(bound: Float, using rng: inout SeededGenerator) {
-        for i in 0..<count { value[i] = (rng.nextUnitFloat() * 2 - 1) * bound }
+        for i in 0..<count { value[i] = (rng.nextFloat() * 2 - 1) * bound }
     }
 
     /// Fills the values with normal samples of standard deviation `sd`.

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// A CSV results file written one finished grid point at a time: each point's lines are appended with one write and
@@ -50,15 +51,10 @@ final class ResultsFile {
     /// Appends lines (one write) and flushes them to disk.
     func append(_ lines: [String]) throws {
         guard !lines.isEmpty else { return }
-        let data = Data((lines.joined(separator: "\n") + "\n").utf8)
         do {
-            let handle = try FileHandle(forWritingTo: url)
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
+            try AppendingFile.append(lines.joined(separator: "\n") + "\n", to: url.path)
         } catch {
-            throw GridRunError(message: "\(url.path): cannot append results (\(error.localizedDescription))")
+            throw GridRunError(message: "\(url.path): cannot append results (\(error.reason))")
         }
     }
 
@@ -75,17 +71,12 @@ final class ResultsFile {
         try ResultsFile.writeAtomically(url, ([header] + sorted).joined(separator: "\n") + "\n")
     }
 
-    /// Writes `text` to a temporary file beside `url` and renames it over `url`.
+    /// Writes `text` over `url` atomically (``AtomicFile``: temp file, fsync, rename, fsync of the folder).
     static func writeAtomically(_ url: URL, _ text: String) throws {
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
-            try Data(text.utf8).write(to: temp)
-            guard rename(temp.path, url.path) == 0 else {
-                throw GridRunError(message: "\(url.path): cannot rename \(temp.lastPathComponent) over it")
-            }
+            try AtomicFile.write(text, to: url.path)
         } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw GridRunError(message: "\(url.path): cannot write (\(error.localizedDescription))")
+            throw GridRunError(message: "\(url.path): cannot write (\(error.reason))")
         }
     }
 }

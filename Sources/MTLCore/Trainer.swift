@@ -1,3 +1,5 @@
+import Support
+
 /// Trains a `MultitaskTagger` on `TaskData` and scores the main task.
 public struct Trainer {
     public let spec: ModelSpec
@@ -29,8 +31,8 @@ public struct Trainer {
         let evaluationBatch = max(batchSize, 512)
         let model = MultitaskTagger(
             spec: spec, vocabularySize: data.vocabularySize, labelCounts: data.labelNames.map(\.count),
-            maxBatch: evaluationBatch, pretrained: pretrained, seed: SeededGenerator.derive(seed, 1))
-        var rng = SeededGenerator(seed: SeededGenerator.derive(seed, 2))
+            maxBatch: evaluationBatch, pretrained: pretrained, seed: SeedDerivation.chained(seed, 1))
+        var rng = SeededGenerator(seed: SeedDerivation.chained(seed, 2))
         let adam = Adam(learningRate: options.learningRate)
         let ids = Int32Buffer(count: evaluationBatch * window), labels = Int32Buffer(count: evaluationBatch)
         var order = data.train.map { Array(0..<$0.count) }

@@ -1,3 +1,5 @@
+import Support
+
 /// Turns a batch of token-id windows into one feature row per example. New encoders (e.g. message passing
 /// between task encoders) conform to this and plug into `MultitaskTagger`.
 public protocol WindowEncoder: AnyObject {

@@ -1,6 +1,8 @@
+import Support
+
 /// Seeded nonparametric bootstrap that resamples whole groups with replacement.
 ///
-/// Replicate r draws `groupCount` groups uniformly with replacement using `SeededGenerator(seed:stream: r)`,
+/// Replicate r draws `groupCount` groups uniformly with replacement using a generator seeded by `SeedDerivation.mixedStream(seed, r)`,
 /// so each replicate depends only on (seed, r) — not on how many replicates are drawn, their order, or threads.
 public struct GroupedBootstrap: Sendable, Equatable {
     /// One bootstrap replicate.
@@ -26,7 +28,7 @@ public struct GroupedBootstrap: Sendable, Equatable {
 
     /// Replicate number `index` (any non-negative integer).
     public func resample(_ index: Int) -> Resample {
-        var generator = SeededGenerator(seed: seed, stream: UInt64(truncatingIfNeeded: index))
+        var generator = SeededGenerator(seed: SeedDerivation.mixedStream(seed, UInt64(truncatingIfNeeded: index)))
         let g = groups.groupCount
         var draws = [Int](repeating: 0, count: g)
         for _ in 0..<g { draws[generator.nextInt(below: g)] += 1 }

@@ -1,3 +1,5 @@
+import Support
+
 /// Seeded k-fold cross-validation that never splits a group: every row of a group lands in the same fold.
 ///
 /// Groups are shuffled with `SeededGenerator(seed:)`, then each goes (in shuffled order) to the fold that has

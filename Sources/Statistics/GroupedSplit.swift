@@ -1,3 +1,5 @@
+import Support
+
 /// A seeded split of whole groups into training, validation and test sets (for hold-out evaluation).
 ///
 /// Groups are shuffled with `SeededGenerator(seed:)`; the first round(testFraction·G) groups (at least one when

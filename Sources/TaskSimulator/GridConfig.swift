@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// One point of a simulation grid: T, tokens per task, and the relatedness of the auxiliary tasks.
@@ -63,7 +64,7 @@ public struct GridPoint: Sendable, Equatable {
     }
     var relatedness: UInt64 = 0
     for a in resolved { relatedness = SplitMix64.mix(relatedness ^ a.bitPattern) }
-    let derived = SplitMix64.derive(seed, UInt64(taskCount), UInt64(mainTokens), UInt64(auxTokens), relatedness,
+    let derived = SeedDerivation.keyed(seed, UInt64(taskCount), UInt64(mainTokens), UInt64(auxTokens), relatedness,
                                     inputs == .shared ? 1 : 0, UInt64(repetition))
     return TaskFamilySpec(taskCount: taskCount, mainTokens: mainTokens, auxTokens: auxTokens, alphas: resolved,
                           inputs: inputs, seed: derived)

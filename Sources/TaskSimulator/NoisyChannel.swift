@@ -1,3 +1,5 @@
+import Support
+
 /// The symmetric noisy label channel of the paper's simulator: a K×K matrix with α on the diagonal and
 /// (1 − α)/(K − 1) elsewhere. A label is kept with probability α, otherwise replaced by one of the other
 /// K − 1 labels uniformly. α = 1 copies the labels; α = 1/K gives labels independent of the input.
@@ -24,7 +26,7 @@ public struct NoisyChannel: Sendable, Equatable {
   }
 
   /// Samples the output label for one input label.
-  public func sample(_ label: Int, using rng: inout Xoshiro256StarStar) -> Int {
+  public func sample(_ label: Int, using rng: inout SeededGenerator) -> Int {
     if rng.nextDouble() < alpha { return label }
     let other = rng.nextInt(below: labelCount - 1)
     return other >= label ? other + 1 : other
@@ -32,7 +34,7 @@ public struct NoisyChannel: Sendable, Equatable {
 
   /// Passes a sequence of labels through the channel with a generator seeded by `seed`.
   public func apply(_ labels: [Int], seed: UInt64) -> [Int] {
-    var rng = Xoshiro256StarStar(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     return labels.map { sample($0, using: &rng) }
   }
 }

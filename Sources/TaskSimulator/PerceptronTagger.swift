@@ -1,3 +1,5 @@
+import Support
+
 /// A greedy averaged-perceptron tagger over window features: the simulator's built-in baseline, used to
 /// check that the corpus is learnable but not trivially so (F1 should rise with the number of training tokens).
 ///
@@ -35,7 +37,7 @@ public struct PerceptronTagger: Sendable {
     var t = [Double](repeating: 0, count: k * k), tSum = t, tStamp = [Int](repeating: 0, count: t.count)
     var clock = 1
     var order = Array(encoded.indices)
-    var rng = Xoshiro256StarStar(seed: seed)
+    var rng = SeededGenerator(seed: seed)
     var scores = [Double](repeating: 0, count: k)
     for _ in 0..<max(1, epochs) {
       rng.shuffle(&order)

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// The embedded synthetic named-entity corpus: an English-like, seeded token stream with PER, ORG, LOC and MISC
@@ -34,7 +35,7 @@ public enum SyntheticCorpus {
   /// Generates a corpus; the same specification always gives the same corpus.
   public static func generate(_ spec: Specification) -> Corpus {
     let lexicon = Lexicon(seed: spec.seed)
-    var rng = Xoshiro256StarStar(seed: SplitMix64.derive(spec.seed, 1))
+    var rng = SeededGenerator(seed: SeedDerivation.keyed(spec.seed, 1))
     func split(_ tokens: Int) -> [LabeledSentence] {
       var out: [LabeledSentence] = []
       var count = 0
@@ -65,7 +66,7 @@ struct ZipfTable: Sendable {
     }
     cumulative = c.map { $0 / total }
   }
-  func draw(_ rng: inout Xoshiro256StarStar) -> Int {
+  func draw(_ rng: inout SeededGenerator) -> Int {
     let u = rng.nextDouble()
     var lo = 0, hi = cumulative.count - 1
     while lo < hi {
@@ -95,7 +96,7 @@ struct Lexicon: Sendable {
   static let nameExponent = 0.9
 
   init(seed: UInt64) {
-    var rng = Xoshiro256StarStar(seed: SplitMix64.derive(seed, 0))
+    var rng = SeededGenerator(seed: SeedDerivation.keyed(seed, 0))
     var used = Set<String>()
     func word(_ syllables: ClosedRange<Int>, ending: [String] = [], endingRate: Double = 0, capital: Bool) -> String {
       let onsets = ["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z",
@@ -168,10 +169,10 @@ struct Lexicon: Sendable {
     ]
   }
 
-  private func commonWord(_ rng: inout Xoshiro256StarStar) -> String { common[commonZipf.draw(&rng)] }
+  private func commonWord(_ rng: inout SeededGenerator) -> String { common[commonZipf.draw(&rng)] }
 
   /// One entity of the given type (0 PER, 1 ORG, 2 LOC, 3 MISC) as tokens.
-  private func entity(_ type: Int, _ rng: inout Xoshiro256StarStar) -> [String] {
+  private func entity(_ type: Int, _ rng: inout SeededGenerator) -> [String] {
     let u = rng.nextDouble()
     switch type {
     case 0:
@@ -199,7 +200,7 @@ struct Lexicon: Sendable {
   }
 
   /// One sentence: ordinary words with entities (never adjacent) and optional cue words, ending with ".".
-  func sentence(_ rng: inout Xoshiro256StarStar) -> LabeledSentence {
+  func sentence(_ rng: inout SeededGenerator) -> LabeledSentence {
     let length = 6 + rng.nextInt(below: 12) + rng.nextInt(below: 12)
     var tokens: [String] = []
     var tags: [String] = []

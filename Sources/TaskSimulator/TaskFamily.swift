@@ -1,3 +1,5 @@
+import Support
+
 /// How auxiliary tasks choose their input tokens.
 public enum TaskInputs: String, Sendable, Codable, CaseIterable {
   /// Each task gets its own slice of the training stream (the paper's design): main first, then aux 1, 2, ….
@@ -143,7 +145,7 @@ public struct TaskFamily: Sendable, Equatable {
     for (index, channel) in channels.enumerated() {
       let start = spec.inputs == .disjoint ? spec.mainTokens + index * spec.auxTokens : 0
       let base = slice(from: start, count: spec.auxTokens)
-      var rng = Xoshiro256StarStar(seed: SplitMix64.derive(spec.seed, UInt64(index + 1)))
+      var rng = SeededGenerator(seed: SeedDerivation.keyed(spec.seed, UInt64(index + 1)))
       var goldIds: [Int] = [], noisyIds: [Int] = []
       let noisy = base.map { s -> TaskSentence in
         let labels = s.labels.map { channel.sample($0, using: &rng) }

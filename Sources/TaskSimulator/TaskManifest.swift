@@ -1,3 +1,4 @@
+import Support
 import Foundation
 
 /// The `manifest.json` written beside a family's task files.
@@ -108,8 +109,8 @@ public enum TaskFileWriter {
       var data = try encoder.encode(manifest)
       data.append(0x0A)
       try AtomicFile.write(data, to: folder.appendingPathComponent("manifest.json"))
-    } catch let e as TaskSimulatorError {
-      throw e
+    } catch let e as FileWriteError {
+      throw TaskSimulatorError(e.description)
     } catch {
       throw TaskSimulatorError("\(folder.path)/manifest.json: cannot encode (\(error.localizedDescription))")
     }

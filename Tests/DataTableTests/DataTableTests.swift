@@ -256,36 +256,3 @@ struct CSVWritingTests {
         #expect(message == "CSV row 1 has 1 fields, header has 2")
     }
 }
-
-@Suite("Atomic file writing")
-struct AtomicFileTests {
-    @Test func writesAndReplaces() throws {
-        let dir = try TemporaryDirectory("atomic")
-        defer { dir.remove() }
-        let path = dir.file("out.csv")
-        try AtomicFile.write("first\n", to: path)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "first\n")
-        try AtomicFile.write("second, longer\n", to: path)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == "second, longer\n")
-        // No temporary files are left behind.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.csv"])
-    }
-
-    @Test func relativePathInCurrentDirectoryForm() throws {
-        let dir = try TemporaryDirectory("relative")
-        defer { dir.remove() }
-        let path = dir.path + "/nested-name.txt"
-        try AtomicFile.write("", to: path)
-        #expect(FileManager.default.fileExists(atPath: path))
-    }
-
-    @Test func errors() throws {
-        let missing = expectError(.unwritableFile) { try AtomicFile.write("x", to: "/nonexistent-dir/out.csv") }
-        #expect(missing == "cannot write '/nonexistent-dir/out.csv': no such file")
-        let dir = try TemporaryDirectory("atomic-errors")
-        defer { dir.remove() }
-        let isDirectory = expectError(.unwritableFile) { try AtomicFile.write("x", to: dir.path) }
-        #expect(isDirectory == "cannot write '\(dir.path)': is a directory")
-        _ = expectError(.unwritableFile) { try AtomicFile.write("x", to: "") }
-    }
-}

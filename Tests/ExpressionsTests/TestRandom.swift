@@ -1,14 +1,7 @@
-/// SplitMix64: a small seeded generator so every test draws the same numbers on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+import Support
+
+extension SplitMix64 {
+    /// A uniform draw from `range` (53 random bits), so every test draws the same numbers on every run.
     mutating func uniform(_ range: ClosedRange<Double>) -> Double {
         let unit = Double(next() >> 11) * 0x1.0p-53
         return range.lowerBound + unit * (range.upperBound - range.lowerBound)

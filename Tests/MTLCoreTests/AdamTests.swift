@@ -1,3 +1,4 @@
+import Support
 import MTLCore
 import Testing
 
@@ -19,7 +20,7 @@ import Testing
     @Test func generatorIsReproducible() {
         var a = SeededGenerator(seed: 42), b = SeededGenerator(seed: 42)
         #expect((0..<10).map { _ in a.next() } == (0..<10).map { _ in b.next() })
-        #expect(SeededGenerator.derive(1, 2) != SeededGenerator.derive(1, 3))
+        #expect(SeedDerivation.chained(1, 2) != SeedDerivation.chained(1, 3))
         var values = Array(0..<10)
         var r = SeededGenerator(seed: 3)
         r.shuffle(&values)

@@ -1,3 +1,4 @@
+import Support
 import MTLCore
 
 /// Finite-difference helpers shared by the gradient tests.
@@ -30,7 +31,7 @@ enum GradientCheck {
     /// Fixed pseudo-random values in [-1, 1].
     static func randomValues(_ count: Int, seed: UInt64) -> [Float] {
         var rng = SeededGenerator(seed: seed)
-        return (0..<count).map { _ in rng.nextUnitFloat() * 2 - 1 }
+        return (0..<count).map { _ in rng.nextFloat() * 2 - 1 }
     }
 
     /// A buffer of fixed pseudo-random values in [-scale, scale].

@@ -1,3 +1,4 @@
+import Support
 import MTLCore
 import Foundation
 
@@ -20,19 +21,19 @@ struct ToyCorpus {
         var rng = SeededGenerator(seed: seed)
         func zipf(_ n: Int) -> Int {
             // Inverse-CDF of p(k) ∝ 1/(k+1) approximated by a log-uniform draw.
-            let u = rng.nextUnitDouble()
+            let u = rng.nextDouble()
             return min(n - 1, Int(pow(Double(n + 1), u)) - 1)
         }
         while tokens.count < length {
-            if rng.nextUnitDouble() < 0.13 {
-                let type = rng.nextIndex(below: 4)
+            if rng.nextDouble() < 0.13 {
+                let type = rng.nextInt(below: 4)
                 let base = 1 + ToyCorpus.oWords + type * (ToyCorpus.entityWords + ToyCorpus.triggersPerType)
-                if rng.nextUnitDouble() < 0.5 {
-                    tokens.append(Int32(base + ToyCorpus.entityWords + rng.nextIndex(below: ToyCorpus.triggersPerType)))
+                if rng.nextDouble() < 0.5 {
+                    tokens.append(Int32(base + ToyCorpus.entityWords + rng.nextInt(below: ToyCorpus.triggersPerType)))
                     io.append(0)
                     bio.append("O")
                 }
-                let length = rng.nextUnitDouble() < 0.7 ? 1 : 2
+                let length = rng.nextDouble() < 0.7 ? 1 : 2
                 for i in 0..<length {
                     tokens.append(Int32(base + zipf(ToyCorpus.entityWords)))
                     io.append(Int32(type + 1))
@@ -48,17 +49,17 @@ struct ToyCorpus {
 
     /// Task data with `tasks` tasks of `n` training tokens each; auxiliary tasks use channel `alpha`.
     static func taskData(tasks: Int, n: Int, alpha: Double, seed: UInt64, evaluationTokens: Int = 2000) -> TaskData {
-        let train = ToyCorpus(length: tasks * n + 10, seed: SeededGenerator.derive(seed, 1))
-        let dev = ToyCorpus(length: evaluationTokens, seed: SeededGenerator.derive(seed, 2))
-        let test = ToyCorpus(length: evaluationTokens, seed: SeededGenerator.derive(seed, 3))
-        var rng = SeededGenerator(seed: SeededGenerator.derive(seed, 4))
+        let train = ToyCorpus(length: tasks * n + 10, seed: SeedDerivation.chained(seed, 1))
+        let dev = ToyCorpus(length: evaluationTokens, seed: SeedDerivation.chained(seed, 2))
+        let test = ToyCorpus(length: evaluationTokens, seed: SeedDerivation.chained(seed, 3))
+        var rng = SeededGenerator(seed: SeedDerivation.chained(seed, 4))
         var windows: [LabeledWindows] = []
         for t in 0..<tasks {
             let range = (t * n)..<((t + 1) * n)
             var labels = train.io
             if t > 0 {
-                for i in range where rng.nextUnitDouble() >= alpha {
-                    let other = rng.nextIndex(below: ioLabels.count - 1)
+                for i in range where rng.nextDouble() >= alpha {
+                    let other = rng.nextInt(below: ioLabels.count - 1)
                     labels[i] = Int32(other >= Int(labels[i]) ? other + 1 : other)
                 }
             }

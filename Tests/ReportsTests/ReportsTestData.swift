@@ -1,3 +1,4 @@
+import Support
 import DataTable
 import Foundation
 import Reports

@@ -1,3 +1,4 @@
+import Support
 import Testing
 import SymbolicRegression
 
@@ -8,10 +9,10 @@ private func linearPlusSqrt(_ a: Double, _ b: Double, _ c: Double) -> Program {
 }
 
 private func data(rows: Int, noise: Double, seed: UInt64) throws -> Dataset {
-    var rng = RandomSource(seed: seed)
-    let x = (0..<rows).map { _ in 0.5 + 3 * rng.uniform() }
-    let z = (0..<rows).map { _ in 0.1 + rng.uniform() }
-    let y = x.map { 0.9 + 2 * $0 + noise * rng.normal() }
+    var rng = SeededGenerator(seed: seed)
+    let x = (0..<rows).map { _ in 0.5 + 3 * rng.nextDouble() }
+    let z = (0..<rows).map { _ in 0.1 + rng.nextDouble() }
+    let y = x.map { 0.9 + 2 * $0 + noise * rng.nextNormal() }
     return try Dataset(columns: [x, z], target: y)
 }
 
@@ -40,10 +41,10 @@ private func data(rows: Int, noise: Double, seed: UInt64) throws -> Dataset {
 }
 
 @Test func aRealTermIsKept() throws {
-    var rng = RandomSource(seed: 3)
-    let x = (0..<200).map { _ in 0.5 + 3 * rng.uniform() }
-    let z = (0..<200).map { _ in 0.1 + rng.uniform() }
-    let y = zip(x, z).map { 0.9 + 2 * $0 + 0.3 * $1.squareRoot() + 0.01 * rng.normal() }
+    var rng = SeededGenerator(seed: 3)
+    let x = (0..<200).map { _ in 0.5 + 3 * rng.nextDouble() }
+    let z = (0..<200).map { _ in 0.1 + rng.nextDouble() }
+    let y = zip(x, z).map { 0.9 + 2 * $0 + 0.3 * $1.squareRoot() + 0.01 * rng.nextNormal() }
     let evaluator = Evaluator(data: try Dataset(columns: [x, z], target: y))
     let optimizer = ConstantOptimizer(maxIterations: 200)
     let (fitted, _) = optimizer.optimize(linearPlusSqrt(1, 1, 0.1), with: evaluator)
@@ -62,9 +63,9 @@ private func data(rows: Int, noise: Double, seed: UInt64) throws -> Dataset {
 
 /// `a - b/(c + n)`, the saturation law `0.9 - 1800/(2000 + n)`, fitted on noisy rows.
 @Test func noisyConstantsAreFixedToShortValuesWithTheOthersRefitted() throws {
-    var rng = RandomSource(seed: 5)
-    let n = (0..<300).map { _ in 500 + 49_500 * rng.uniform() }
-    let y = n.map { 0.9 - 1800 / (2000 + $0) + 0.004 * rng.normal() }
+    var rng = SeededGenerator(seed: 5)
+    let n = (0..<300).map { _ in 500 + 49_500 * rng.nextDouble() }
+    let y = n.map { 0.9 - 1800 / (2000 + $0) + 0.004 * rng.nextNormal() }
     let evaluator = Evaluator(data: try Dataset(columns: [n], target: y))
     let optimizer = ConstantOptimizer(maxIterations: 300)
     let start = Program([.constant(0.8), .constant(1500), .constant(1500), .variable(0), .op(.add), .op(.divide),

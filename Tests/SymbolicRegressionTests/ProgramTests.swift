@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import Expressions
 import Testing
@@ -25,24 +26,24 @@ import SymbolicRegression
 
 @Test func mutationsAndCrossoverKeepProgramsValid() {
     let variation = Variation(featureCount: 3, operators: allOperators, maxComplexity: 25, maxDepth: 8)
-    var rng = RandomSource(seed: 7)
-    var population = (0..<40).map { _ in variation.randomProgram(size: 1 + rng.below(15), &rng) }
+    var rng = SeededGenerator(seed: 7)
+    var population = (0..<40).map { _ in variation.randomProgram(size: 1 + rng.nextInt(below: 15), &rng) }
     var produced = 0
     for _ in 0..<4000 {
-        let a = population[rng.below(population.count)]
+        let a = population[rng.nextInt(below: population.count)]
         let child: Program?
-        if rng.chance(0.2) {
-            child = variation.crossover(a, population[rng.below(population.count)], &rng)
+        if rng.nextBool(probability: 0.2) {
+            child = variation.crossover(a, population[rng.nextInt(below: population.count)], &rng)
         } else {
             let kinds = Variation.Mutation.allCases
-            child = variation.mutate(a, kind: kinds[rng.below(kinds.count)], &rng)
+            child = variation.mutate(a, kind: kinds[rng.nextInt(below: kinds.count)], &rng)
         }
         guard let c = child else { continue }
         produced += 1
         #expect(c.isValid)
         #expect(c.complexity <= 25)
         #expect(c.depth <= 8)
-        population[rng.below(population.count)] = c
+        population[rng.nextInt(below: population.count)] = c
     }
     #expect(produced > 2000)
 }
@@ -64,12 +65,12 @@ import SymbolicRegression
     let data = try randomDataset(rows: 300, features: 3, seed: 3)
     let evaluator = Evaluator(data: data)
     let variation = Variation(featureCount: 3, operators: allOperators, maxComplexity: 30, maxDepth: 10)
-    var rng = RandomSource(seed: 11)
+    var rng = SeededGenerator(seed: 11)
     let names = ["x0", "x1", "x2"]
     var compared = 0
     var invalid = 0
     for _ in 0..<300 {
-        let p = variation.randomProgram(size: 1 + rng.below(25), &rng)
+        let p = variation.randomProgram(size: 1 + rng.nextInt(below: 25), &rng)
         let e = try #require(p.expression(featureNames: names))
         let columns = Dictionary(uniqueKeysWithValues: names.enumerated().map { f, name in
             (name, (0..<data.rowCount).map { data.value(feature: f, row: $0) })
@@ -142,17 +143,17 @@ private func scalarReference(_ p: Program, _ data: Dataset, row: Int) -> Double?
 /// The vectorised C kernels (whatever level this CPU picks) give the same bits as a scalar Swift loop, and flag
 /// exactly the programs that are invalid on some row; 300 rows cover two full blocks and a partial one.
 @Test func vectorKernelsMatchScalarEvaluationBitForBit() throws {
-    var rng = RandomSource(seed: 21)
+    var rng = SeededGenerator(seed: 21)
     let rows = 300
-    let cols = [(0..<rows).map { _ in 0.5 + 2.5 * rng.uniform() },
-                (0..<rows).map { _ in -2 + 5 * rng.uniform() },
-                (0..<rows).map { $0 % 97 == 0 ? 0 : 1 + rng.uniform() }]
-    let data = try Dataset(columns: cols, target: (0..<rows).map { _ in rng.uniform() })
+    let cols = [(0..<rows).map { _ in 0.5 + 2.5 * rng.nextDouble() },
+                (0..<rows).map { _ in -2 + 5 * rng.nextDouble() },
+                (0..<rows).map { $0 % 97 == 0 ? 0 : 1 + rng.nextDouble() }]
+    let data = try Dataset(columns: cols, target: (0..<rows).map { _ in rng.nextDouble() })
     let evaluator = Evaluator(data: data)
     let variation = Variation(featureCount: 3, operators: allOperators, maxComplexity: 40, maxDepth: 12)
     var valid = 0, invalid = 0
     for _ in 0..<400 {
-        let p = variation.randomProgram(size: 1 + rng.below(35), &rng)
+        let p = variation.randomProgram(size: 1 + rng.nextInt(below: 35), &rng)
         let reference = (0..<rows).map { scalarReference(p, data, row: $0) }
         let values = evaluator.predict(p)
         if reference.contains(where: { $0 == nil }) {

@@ -1,3 +1,4 @@
+import Support
 import Testing
 import SymbolicRegression
 
@@ -13,11 +14,11 @@ struct RecoveryLaw: Sendable, CustomStringConvertible {
     var description: String { name }
 
     func problem(seed: UInt64, rows: Int = 300) -> SearchProblem {
-        var rng = RandomSource(seed: seed, stream: 7)
+        var rng = SeededGenerator(seed: seed, stream: 7)
         var columns = [[Double]](repeating: [], count: features.count)
         var y: [Double] = []
         for _ in 0..<rows {
-            let x = ranges.map { $0.lowerBound + ($0.upperBound - $0.lowerBound) * rng.uniform() }
+            let x = ranges.map { $0.lowerBound + ($0.upperBound - $0.lowerBound) * rng.nextDouble() }
             for i in x.indices { columns[i].append(x[i]) }
             y.append(law(x))
         }

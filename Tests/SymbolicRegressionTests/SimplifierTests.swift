@@ -1,3 +1,4 @@
+import Support
 import Testing
 import SymbolicRegression
 
@@ -48,10 +49,10 @@ private func simplified(_ nodes: [Node]) -> Program { Simplifier.simplify(Progra
     let data = try randomDataset(rows: 64, features: 3, seed: 5)
     let evaluator = Evaluator(data: data)
     let variation = Variation(featureCount: 3, operators: allOperators, maxComplexity: 30, maxDepth: 10)
-    var rng = RandomSource(seed: 21)
+    var rng = SeededGenerator(seed: 21)
     var checked = 0
     for _ in 0..<600 {
-        let p = variation.randomProgram(size: 1 + rng.below(25), &rng)
+        let p = variation.randomProgram(size: 1 + rng.nextInt(below: 25), &rng)
         let s = Simplifier.simplify(p)
         #expect(s.isValid)
         #expect(s.constantIndices.count <= p.constantIndices.count, "\(p.formula(featureNames: names)) -> \(s.formula(featureNames: names))")

@@ -1,3 +1,4 @@
+import Support
 import Testing
 import TaskSimulator
 
@@ -31,7 +32,7 @@ import TaskSimulator
   }
 
   @Test func largeVectorsAreHandled() throws {
-    var rng = Xoshiro256StarStar(seed: 7)
+    var rng = SeededGenerator(seed: 7)
     let n = 200_000
     let truth = (0..<n).map { _ -> Int in
       let u = rng.nextDouble()

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -23,16 +24,10 @@ enum Checkpoint {
         do { data = try encoder().encode(state) } catch {
             throw CheckpointError(message: "checkpoint \(path): cannot encode state (\(error))")
         }
-        let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
-            try data.write(to: temp)
-            guard rename(temp.path, url.path) == 0 else {
-                throw CheckpointError(message: "checkpoint \(path): cannot move the temporary file into place (errno \(errno))")
-            }
+            try AtomicFile.write(bytes: Array(data), to: path)
         } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw CheckpointError(message: "checkpoint \(path): cannot write (\(error.localizedDescription))")
+            throw CheckpointError(message: "checkpoint \(path): cannot write (\(error.reason))")
         }
     }
 

@@ -1,3 +1,5 @@
+import Support
+
 /// One member of an island population.
 struct Member: Codable, Sendable, Equatable {
     var program: Program
@@ -8,7 +10,7 @@ struct Member: Codable, Sendable, Equatable {
 /// The complete, serialisable state of one island.
 struct IslandState: Codable, Sendable, Equatable {
     var members: [Member]
-    var rng: RandomSource
+    var rng: SeededGenerator
     var evaluations: Int
     var budget: Int?
     var births: Int
@@ -43,7 +45,7 @@ final class IslandRunner: @unchecked Sendable {
 
     /// Creates the initial population.
     static func initial(index: Int, data: Dataset, variation: Variation, configuration: SearchConfiguration, budget: Int?) -> IslandRunner {
-        var rng = RandomSource(seed: configuration.seed, stream: UInt64(index) + 1)
+        var rng = SeededGenerator(seed: configuration.seed, stream: UInt64(index) + 1)
         let state = IslandState(members: [], rng: rng, evaluations: 0, budget: budget, births: 0,
                                 sizeCounts: Array(repeating: 0, count: configuration.maxComplexity + 1),
                                 hallOfFame: HallOfFame(weights: configuration.complexityWeights))
@@ -56,7 +58,7 @@ final class IslandRunner: @unchecked Sendable {
             if j < min(seeds.count, configuration.populationSize / 2) {
                 program = seeds[j]
             } else {
-                let size = 1 + rng.below(min(configuration.maxComplexity, 10))
+                let size = 1 + rng.nextInt(below: min(configuration.maxComplexity, 10))
                 program = variation.randomProgram(size: size, &rng)
             }
             runner.state.rng = rng
@@ -82,7 +84,7 @@ final class IslandRunner: @unchecked Sendable {
                                              weights: configuration.complexityWeights) {
             return optimizer.optimize(scaled, with: evaluator)
         }
-        if !program.constantIndices.isEmpty && state.rng.chance(configuration.optimizeProbability) {
+        if !program.constantIndices.isEmpty && state.rng.nextBool(probability: configuration.optimizeProbability) {
             return optimizer.optimize(program, with: evaluator)
         }
         return (program, evaluator.loss(program))
@@ -105,10 +107,10 @@ final class IslandRunner: @unchecked Sendable {
 
     private func tournament() -> Int {
         let total = state.sizeCounts.reduce(0, +)
-        var best = state.rng.below(state.members.count)
+        var best = state.rng.nextInt(below: state.members.count)
         var bestCost = cost(state.members[best], total: total)
         for _ in 1..<max(1, configuration.tournamentSize) {
-            let i = state.rng.below(state.members.count)
+            let i = state.rng.nextInt(below: state.members.count)
             let c = cost(state.members[i], total: total)
             if c < bestCost || (c == bestCost && complexity(state.members[i].program) < complexity(state.members[best].program)) {
                 best = i
@@ -153,7 +155,7 @@ final class IslandRunner: @unchecked Sendable {
         let parent = tournament()
         var child: Program?
         for _ in 0..<8 {
-            if state.rng.chance(configuration.crossoverProbability) {
+            if state.rng.nextBool(probability: configuration.crossoverProbability) {
                 let other = tournament()
                 child = variation.crossover(state.members[parent].program, state.members[other].program, &state.rng)
             } else {

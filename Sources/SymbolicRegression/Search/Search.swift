@@ -1,3 +1,4 @@
+import Support
 import Dispatch
 import Foundation
 
@@ -27,7 +28,7 @@ struct SearchState: Codable, Sendable, Equatable {
     var dataFingerprint: UInt64
     var islands: [IslandState]
     var hallOfFame: HallOfFame
-    var rng: RandomSource
+    var rng: SeededGenerator
     var epoch: Int
     var bestValidation: Double
     var epochsWithoutImprovement: Int
@@ -85,7 +86,7 @@ public enum Search {
         // Initial state, or the checkpoint.
         var runners: [IslandRunner] = []
         var hallOfFame = HallOfFame(perComplexity: 3, weights: configuration.complexityWeights)
-        var rng = RandomSource(seed: configuration.seed, stream: 0)
+        var rng = SeededGenerator(seed: configuration.seed, stream: 0)
         var epoch = 0
         var bestValidation = Double.infinity
         var stale = 0
@@ -145,7 +146,7 @@ public enum Search {
                         if k == 0, runners.count > 1, let b = bests[(i + 1) % runners.count] {
                             incoming.append(b)
                         } else {
-                            incoming.append(front[rng.below(front.count)])
+                            incoming.append(front[rng.nextInt(below: front.count)])
                         }
                     }
                     r.receive(incoming)

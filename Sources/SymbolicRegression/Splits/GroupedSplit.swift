@@ -1,3 +1,5 @@
+import Support
+
 /// Row indices of a seeded train / validation / test split.
 public struct DataSplit: Codable, Sendable, Equatable {
     public var train: [Int]
@@ -38,10 +40,10 @@ public struct DataSplit: Codable, Sendable, Equatable {
             }
         }
         var order = Array(members.indices)
-        var rng = RandomSource(seed: seed, stream: 0x5B11)
+        var rng = SeededGenerator(seed: seed, stream: 0x5B11)
         if order.count > 1 {
             for i in stride(from: order.count - 1, to: 0, by: -1) {
-                order.swapAt(i, rng.below(i + 1))
+                order.swapAt(i, rng.nextInt(below: i + 1))
             }
         }
         var test: [Int] = [], validation: [Int] = [], train: [Int] = []

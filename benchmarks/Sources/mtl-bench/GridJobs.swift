@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import MTLCore
 import TaskSimulator
@@ -33,7 +34,7 @@ struct GridJobs: @unchecked Sendable {
                 for r in 1...reps {
                     jobs.append((nil, TaskFamilySpec(
                         taskCount: 1, mainTokens: p.mainTokens, auxTokens: 0, alphas: [],
-                        seed: SplitMix64.derive(grid.seed, 0x5354_4C00, UInt64(p.mainTokens), UInt64(r)))))
+                        seed: SeedDerivation.keyed(grid.seed, 0x5354_4C00, UInt64(p.mainTokens), UInt64(r)))))
                 }
             }
             for r in 1...p.repetitions {
@@ -56,7 +57,7 @@ struct GridJobs: @unchecked Sendable {
         let family = try TaskFamily.generate(spec, corpus: corpus)
         let data = TaskData(family: family, window: training.model.window, devTokens: training.devTokens)
         let result = try Trainer(spec: training.model, options: options)
-            .train(data, seed: SplitMix64.derive(spec.seed, 0x7472_6169_6E))
+            .train(data, seed: SeedDerivation.keyed(spec.seed, 0x7472_6169_6E))
         return JobTiming(seconds: (clock.now - start).seconds, cpuSeconds: cpuSeconds(thread: true) - cpuStart, result: result)
     }
 }

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import MTLCore
 
@@ -15,8 +16,8 @@ struct SyntheticProblem {
     func data(seed: UInt64) -> [(ids: [Int32], labels: [Int32])] {
         var rng = SeededGenerator(seed: seed)
         return (0..<tasks).map { _ in
-            let ids = (0..<(tokensPerTask * Self.window)).map { _ in Int32(2 + rng.nextIndex(below: vocabulary - 2)) }
-            let labels = (0..<tokensPerTask).map { _ in Int32(rng.nextIndex(below: Self.classes)) }
+            let ids = (0..<(tokensPerTask * Self.window)).map { _ in Int32(2 + rng.nextInt(below: vocabulary - 2)) }
+            let labels = (0..<tokensPerTask).map { _ in Int32(rng.nextInt(below: Self.classes)) }
             return (ids, labels)
         }
     }
@@ -42,14 +43,14 @@ final class SyntheticTraining: @unchecked Sendable {
     init(spec: ModelSpec, problem: SyntheticProblem, frozenEmbeddings: Bool, seed: UInt64) {
         self.problem = problem
         data = problem.data(seed: seed)
-        var tableRng = SeededGenerator(seed: SeededGenerator.derive(seed, 3))
+        var tableRng = SeededGenerator(seed: SeedDerivation.chained(seed, 3))
         let table: [Float]? = frozenEmbeddings
             ? (0..<(problem.vocabulary * spec.embeddingSize)).map { _ in Float(tableRng.nextNormal()) * 0.1 } : nil
         model = MultitaskTagger(
             spec: spec, vocabularySize: problem.vocabulary,
             labelCounts: Array(repeating: SyntheticProblem.classes, count: problem.tasks),
-            maxBatch: problem.batch, pretrained: table, seed: SeededGenerator.derive(seed, 1))
-        rng = SeededGenerator(seed: SeededGenerator.derive(seed, 2))
+            maxBatch: problem.batch, pretrained: table, seed: SeedDerivation.chained(seed, 1))
+        rng = SeededGenerator(seed: SeedDerivation.chained(seed, 2))
         order = (0..<problem.tasks).map { _ in Array(0..<problem.tokensPerTask) }
         rng.shuffle(&order[0])
         ids = Int32Buffer(count: problem.batch * SyntheticProblem.window)

@@ -1,3 +1,4 @@
+import Support
 import ArgumentParser
 import Foundation
 import Statistics
@@ -55,15 +56,15 @@ struct LMCase {
 
     /// Paper-like data (the recovery model of issue 4: T, n, AMI, y) with `rows` rows, and typical candidates.
     static func candidates(rows: Int) -> [LMCase] {
-        var rng = RandomSource(seed: 7, stream: 0x1A4)
+        var rng = SeededGenerator(seed: 7, stream: 0x1A4)
         let sizes: [Double] = [100, 300, 1000, 3000, 10000]
         var t: [Double] = [], n: [Double] = [], ami: [Double] = [], y: [Double] = []
         for _ in 0..<rows {
-            let ti = Double(2 + rng.below(8))
-            let ni = sizes[rng.below(sizes.count)]
+            let ti = Double(2 + rng.nextInt(below: 8))
+            let ni = sizes[rng.nextInt(below: sizes.count)]
             let ai = (Double(rng.next() >> 11) + 0.5) * 0x1.0p-53
             t.append(ti); n.append(ni); ami.append(ai)
-            y.append(0.7 + 2 / ni.squareRoot() + 0.15 * ai.squareRoot() + 0.002 * rng.normal())
+            y.append(0.7 + 2 / ni.squareRoot() + 0.15 * ai.squareRoot() + 0.002 * rng.nextNormal())
         }
         let cols = [t, n, ami]
         let T = Node.variable(0), N = Node.variable(1), A = Node.variable(2)
