@@ -1,3 +1,4 @@
+import Support
 import TaskSimulator
 
 /// The `"training"` object of a simulator config (all keys optional), after command-line overrides.
@@ -35,7 +36,7 @@ public struct TrainingConfig: Sendable, Equatable {
     public init(json: JSONValue?, source: String) throws {
         self.init()
         guard let json else { return }
-        guard case .object(let o) = json else {
+        guard let o = json.objectMembers else {
             throw TrainingConfigError(message: "\(source): training: expected an object, found \(json.typeName)")
         }
         let allowed: Set<String> = [

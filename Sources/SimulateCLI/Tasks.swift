@@ -30,7 +30,7 @@ struct Tasks: ParsableCommand {
     // The shared dev/test files are rewritten by every run (a previous run may have used another corpus).
     try? FileManager.default.removeItem(at: evaluation)
     var written = 0
-    var index: [[String: Any]] = []
+    var index: [JSONValue] = []
     for point in grid.points {
       for repetition in 1...point.repetitions {
         let spec = try point.familySpec(repetition: repetition, seed: grid.seed, corpus: corpus, calibrated: calibrated)
@@ -40,20 +40,23 @@ struct Tasks: ParsableCommand {
           let manifest = try TaskFileWriter.write(
             family, to: root.appendingPathComponent(folder), config: grid.name, point: point, repetition: repetition,
             corpus: corpus, sharedEvaluationFolder: evaluation)
-          index.append(["folder": folder, "point": point.index, "repetition": repetition, "n_tasks": manifest.n_tasks,
-                        "n_tokens_main": manifest.n_tokens_main, "n_tokens_aux": manifest.n_tokens_aux,
-                        "alpha": manifest.alpha, "mutual_info": manifest.mutual_info])
+          index.append(.object([
+            ("folder", .string(folder)), ("point", .integer(point.index)), ("repetition", .integer(repetition)),
+            ("n_tasks", .integer(manifest.n_tasks)), ("n_tokens_main", .integer(manifest.n_tokens_main)),
+            ("n_tokens_aux", .integer(manifest.n_tokens_aux)), ("alpha", .number(manifest.alpha)),
+            ("mutual_info", .number(manifest.mutual_info)),
+          ]))
         } catch {
           throw RunError("\(error)")
         }
         written += 1
       }
     }
+    let document = JSONValue.object([
+      ("schema", .string("mtlformulas.tasks-index/1")), ("config", .string(grid.name)), ("families", .array(index)),
+    ])
     do {
-      let document: [String: Any] = ["schema": "mtlformulas.tasks-index/1", "config": grid.name, "families": index]
-      var data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
-      data.append(0x0A)
-      try AtomicFile.write(data, to: root.appendingPathComponent("index.json"))
+      try AtomicFile.write(document.prettyPrinted() + "\n", to: root.appendingPathComponent("index.json"))
     } catch {
       throw RunError("\(error)")
     }

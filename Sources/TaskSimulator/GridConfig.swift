@@ -132,9 +132,9 @@ public struct GridConfig: Sendable, Equatable {
                            defaultName: String = "grid") throws(TaskSimulatorError) -> GridConfig {
     let root: JSONValue
     do {
-      root = try JSONDecoder().decode(JSONValue.self, from: data)
+      root = try JSONValue(parsing: String(decoding: data, as: UTF8.self), source: source)
     } catch {
-      throw TaskSimulatorError("\(source): invalid JSON (\(GridConfig.shortReason(error)))")
+      throw TaskSimulatorError("\(error)")
     }
     var reader = Reader(source: source)
     return try reader.config(root, baseDirectory: baseDirectory, defaultName: defaultName)
@@ -170,16 +170,6 @@ public struct GridConfig: Sendable, Equatable {
     }
     return out
   }
-
-  static func shortReason(_ error: Error) -> String {
-    if let e = error as? DecodingError {
-      switch e {
-      case .dataCorrupted(let c): return c.underlyingError.map { "\($0.localizedDescription)" } ?? c.debugDescription
-      default: return "\(e)".split(separator: "\n").first.map(String.init) ?? "unreadable"
-      }
-    }
-    return error.localizedDescription
-  }
 }
 
 /// Walks the parsed JSON and builds a `GridConfig`, throwing one-line errors with the key path.
@@ -191,7 +181,7 @@ private struct Reader {
   }
 
   func object(_ v: JSONValue, _ path: String, keys: Set<String>) throws(TaskSimulatorError) -> [String: JSONValue] {
-    guard case .object(let o) = v else { throw fail(path, "expected an object, found \(v.typeName)") }
+    guard let o = v.objectMembers else { throw fail(path, "expected an object, found \(v.typeName)") }
     for key in o.keys.sorted() where !keys.contains(key) {
       throw fail(path, "unknown key '\(key)' (allowed: \(keys.sorted().joined(separator: ", ")))")
     }
@@ -228,8 +218,8 @@ private struct Reader {
 
   func describe(_ v: JSONValue) -> String {
     switch v {
-    case .int(let i): return "\(i)"
-    case .double(let d): return "\(d)"
+    case .integer(let i): return "\(i)"
+    case .number(let d): return "\(d)"
     case .string(let s): return "'\(s)'"
     default: return v.typeName
     }

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import MTLCore
 import TaskSimulator
@@ -118,12 +119,12 @@ import Testing
             (#"{"schedule": "random"}"#, "training.schedule"),
         ]
         for (text, expected) in bad {
-            let json = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            let json = try JSONValue(parsing: text)
             let error = #expect(throws: TrainingConfigError.self) { try TrainingConfig(json: json, source: "c.json") }
             #expect(error?.description.contains(expected) == true, "\(error?.description ?? "")")
             #expect(error?.description.hasPrefix("c.json: ") == true)
         }
-        let good = try TrainingConfig(json: try JSONDecoder().decode(JSONValue.self, from: Data(#"{"model": "bilstm-2fc", "activation": "relu", "schedule": "proportional"}"#.utf8)), source: "c.json")
+        let good = try TrainingConfig(json: try JSONValue(parsing: #"{"model": "bilstm-2fc", "activation": "relu", "schedule": "proportional"}"#), source: "c.json")
         #expect(good.model.name == "bilstm-2fc" && good.model.activation == .relu && good.options.schedule == .proportional)
     }
 }

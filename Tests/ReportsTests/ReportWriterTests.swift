@@ -1,3 +1,4 @@
+import Support
 import Expressions
 import Foundation
 import Reports

@@ -1,3 +1,4 @@
+import Support
 import Foundation
 import Testing
 import TaskSimulator
@@ -29,8 +30,8 @@ import TaskSimulator
     #expect(c.points[0].taskCount == 1 && c.points[0].ami == 0.2 && c.points[0].repetitions == 2)
     let last = c.points[8]
     #expect(last.mainTokens == 50 && last.auxTokens == 70 && last.alphas == [0.9, 0.4] && last.repetitions == 4)
-    #expect(c.training == .object(["epochs": .int(3), "model": .string("window-mlp"),
-                                   "anything": .object(["nested": .array([.int(1), .bool(true), .null])])]))
+    #expect(c.training == .object([("epochs", .integer(3)), ("model", .string("window-mlp")),
+                                   ("anything", .object([("nested", .array([.integer(1), .bool(true), .null]))]))]))
     try c.validate(against: SyntheticCorpus.standard)
     let calibrated = try c.calibratedAlphas(corpus: SyntheticCorpus.standard)
     #expect(calibrated.count == 2)

@@ -1,3 +1,4 @@
+import Support
 import Statistics
 
 /// What the report says about the data: size, grid, ranges and the replicate-noise ceiling on R².

@@ -1,3 +1,4 @@
+import Support
 import Expressions
 import Statistics
 import SymbolicRegression

@@ -1,3 +1,5 @@
+import Support
+
 /// One formula of a result document's front, with its fitted constants and statistics.
 public struct FormulaEntry: Sendable, Equatable {
   public var complexity: Int

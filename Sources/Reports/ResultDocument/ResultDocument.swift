@@ -1,3 +1,5 @@
+import Support
+
 /// The one result layout shared by every `fit-formulas` mode (schema `mtlformulas.result/1`, see docs/architecture.md).
 public struct ResultDocument: Sendable, Equatable {
   public static let schema = "mtlformulas.result/1"

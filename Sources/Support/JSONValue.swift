@@ -1,6 +1,7 @@
 import Foundation
 
-/// A JSON value with ordered object keys, so documents print in a stable, readable order.
+/// The project's one JSON value: ordered object keys, so documents print in a stable, readable order and configs
+/// report keys as written. `JSONValue(parsing:)` reads text; `prettyPrinted()` writes it.
 /// Non-finite numbers are written as `null`, never as NaN text.
 public indirect enum JSONValue: Sendable, Equatable {
   case null
@@ -156,5 +157,25 @@ extension JSONValue {
     }
     out.append("\"")
     return out
+  }
+}
+
+extension JSONValue {
+  /// The object's members as a dictionary (the last of repeated keys wins), or nil for other values.
+  public var objectMembers: [String: JSONValue]? {
+    guard case let .object(pairs) = self else { return nil }
+    return Dictionary(pairs, uniquingKeysWith: { _, last in last })
+  }
+
+  /// A short name of the value's JSON type, for error messages.
+  public var typeName: String {
+    switch self {
+    case .null: return "null"
+    case .bool: return "boolean"
+    case .integer, .number: return "number"
+    case .string: return "string"
+    case .array: return "array"
+    case .object: return "object"
+    }
   }
 }
