@@ -12,7 +12,7 @@ enum FileReading {
     static func readBytes(_ path: String) throws(DataTableError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         if fd < 0 {
-            throw DataTableError(.unreadableFile, "cannot read '\(path)': \(reason(errno))")
+            throw DataTableError(.unreadableFile, "cannot read '\(path)': \(SystemError.reason(errno))")
         }
         defer { close(fd) }
         var info = stat()
@@ -25,14 +25,11 @@ enum FileReading {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw DataTableError(.unreadableFile, "cannot read '\(path)': \(reason(errno))")
+                throw DataTableError(.unreadableFile, "cannot read '\(path)': \(SystemError.reason(errno))")
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
         }
         return bytes
     }
-
-    /// A short lower-case reason for an errno value (``SystemError/reason(_:)``).
-    static func reason(_ code: Int32) -> String { SystemError.reason(code) }
 }

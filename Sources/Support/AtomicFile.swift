@@ -131,23 +131,6 @@ public enum AppendingFile {
     }
 }
 
-/// Short, lower-case reasons for the C library's error numbers.
-public enum SystemError {
-    public static func reason(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: return "no such file"
-        case EACCES, EPERM: return "permission denied"
-        case EISDIR: return "is a directory"
-        case ENOTDIR: return "a folder in the path is not a directory"
-        case ENOSPC: return "no space left on device"
-        case EROFS: return "read-only file system"
-        default:
-            if let text = strerror(code) { return String(cString: text).lowercased() }
-            return "error \(code)"
-        }
-    }
-}
-
 /// The C `write` (the name is taken by ``AtomicFile/write(_:to:createDirectories:)`` inside the enums).
 private func cWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     write(fd, buffer, count)

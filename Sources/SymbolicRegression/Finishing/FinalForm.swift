@@ -132,20 +132,22 @@ public struct FinalForm: Sendable {
             }
         }
         let limit = loss + allowance(max(1, fixed.count))
-        var folded = current
+        // Fixed values go back to being constants (they were estimated); 0 and ±1 fold into the formula if the
+        // simplified result keeps the loss within the joint allowance.
+        var restored = current
+        for i in fixed { restored.nodes[i] = .constant(current.nodes[i].value) }
+        var folded = restored
         var changed = false
-        for i in fixed {
-            let v = folded.nodes[i].value
-            if v == 0 || v == 1 || v == -1 { changed = true } else { folded.nodes[i] = .constant(v) }
+        for i in fixed where [0, 1, -1].contains(current.nodes[i].value) {
+            folded.nodes[i] = .literal(current.nodes[i].value)
+            changed = true
         }
-        current = folded
         if changed {
             let s = Simplifier.simplify(folded)
             let l = evaluator.loss(s)
             if l.isFinite, l <= limit, units?.isConsistent(s) ?? true { return (s, l) }
-            for i in fixed { current.nodes[i] = .constant(current.nodes[i].value) }
         }
-        return (current, currentLoss)
+        return (restored, currentLoss)
     }
 
     /// Short values near `v`, shortest first: 0, then 1 to 15 significant digits (the nearest integer is among
