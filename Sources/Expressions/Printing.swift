@@ -109,7 +109,7 @@ extension Expression: CustomStringConvertible {
         case .binary(let op, let left, let right)
             where style != .native && (op == .add || op == .subtract)
             && right.printsLeadingMinus && right.printPrecedence > .sum:
-            // sympy text need not keep the tree: `a + (-0.2*x)` prints as `a - 0.2*x`.
+            // sympy and readable text need not keep the tree: `a + (-0.2*x)` prints as `a - 0.2*x`.
             left.write(to: &out, style: style)
             out += op == .add ? " - " : " + "
             var rest = ""
