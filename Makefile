@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_DIR ?= notebooks-md/quick
 SEED ?= 1
 
-.PHONY: setup build demo test clean
+.PHONY: setup build demo test format format-check clean
 
 setup:
 	@bash scripts/setup.sh
@@ -21,6 +21,15 @@ demo: build
 
 test: setup
 	$(SWIFT) test -c release
+
+# One formatter config (.swift-format: swift-format's defaults, 120 columns); CI checks it.
+FORMAT_PATHS = Package.swift Sources Tests benchmarks/Package.swift benchmarks/Sources
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(FORMAT_PATHS)
+
+format-check:
+	$(SWIFT) format lint --strict --recursive $(FORMAT_PATHS)
 
 clean:
 	rm -rf .build out

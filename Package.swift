@@ -21,7 +21,7 @@ let package = Package(
     .library(name: "MTLCore", targets: ["MTLCore"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
     .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
@@ -31,7 +31,8 @@ let package = Package(
     .target(name: "DataTable", dependencies: ["Support"]),
     .target(name: "CEvaluationKernels"),
     .target(name: "SymbolicRegression", dependencies: ["Support", "Expressions", "Statistics", "CEvaluationKernels"]),
-    .target(name: "Reports", dependencies: ["Support", "SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
+    .target(
+      name: "Reports", dependencies: ["Support", "SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
     .target(name: "TaskSimulator", dependencies: ["Support"]),
     .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
     .target(name: "MTLCore", dependencies: ["Support", "COpenBLAS", "TaskSimulator"]),
@@ -43,7 +44,9 @@ let package = Package(
       ]),
     .executableTarget(
       name: "SimulateCLI",
-      dependencies: ["Support", "TaskSimulator", "MTLCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: [
+        "Support", "TaskSimulator", "MTLCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
 
     .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Support"]),
     .testTarget(name: "DataTableTests", dependencies: ["DataTable", "Support"]),
@@ -51,8 +54,11 @@ let package = Package(
     .testTarget(
       name: "SymbolicRegressionTests", dependencies: ["SymbolicRegression", "Expressions", "Statistics", "Support"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "ReportsTests", dependencies: ["Support", "Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
-    .testTarget(name: "TaskSimulatorTests", dependencies: ["TaskSimulator", "Support"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "ReportsTests",
+      dependencies: ["Support", "Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
+    .testTarget(
+      name: "TaskSimulatorTests", dependencies: ["TaskSimulator", "Support"], resources: [.copy("Fixtures")]),
     .testTarget(name: "MTLCoreTests", dependencies: ["MTLCore", "TaskSimulator", "Support"]),
     .testTarget(name: "SupportTests", dependencies: ["Support"]),
     .testTarget(name: "CLITests", dependencies: ["FitFormulasCLI", "SimulateCLI"]),

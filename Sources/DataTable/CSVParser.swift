@@ -2,104 +2,106 @@
 /// quotes; records end with LF, CRLF or CR; a UTF-8 byte order mark and a final line break are
 /// ignored, and so are empty lines.
 struct CSVParser {
-    let source: String
+  let source: String
 
-    /// Splits `bytes` into records of fields. Rows in errors are 1-based data rows.
-    func parse(_ input: [UInt8]) throws(DataTableError) -> (header: [String], rows: [[String]]) {
-        var bytes = input[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        var records: [[String]] = []
-        var record: [String] = []
-        var field: [UInt8] = []
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        var recordHasContent = false
+  /// Splits `bytes` into records of fields. Rows in errors are 1-based data rows.
+  func parse(_ input: [UInt8]) throws(DataTableError) -> (header: [String], rows: [[String]]) {
+    var bytes = input[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    var records: [[String]] = []
+    var record: [String] = []
+    var field: [UInt8] = []
+    var i = bytes.startIndex
+    let end = bytes.endIndex
+    var recordHasContent = false
 
-        func finishRecord() {
-            if recordHasContent || !record.isEmpty {
-                record.append(String(decoding: field, as: UTF8.self))
-                records.append(record)
-            }
-            record = []
-            field = []
-            recordHasContent = false
+    func finishRecord() {
+      if recordHasContent || !record.isEmpty {
+        record.append(String(decoding: field, as: UTF8.self))
+        records.append(record)
+      }
+      record = []
+      field = []
+      recordHasContent = false
+    }
+
+    while i < end {
+      let byte = bytes[i]
+      switch byte {
+      case UInt8(ascii: "\""):
+        if !field.isEmpty {
+          // A quote inside an unquoted field is kept literally.
+          field.append(byte)
+          i += 1
+          continue
         }
-
+        recordHasContent = true
+        i += 1
+        var closed = false
         while i < end {
-            let byte = bytes[i]
-            switch byte {
-            case UInt8(ascii: "\""):
-                if !field.isEmpty {
-                    // A quote inside an unquoted field is kept literally.
-                    field.append(byte)
-                    i += 1
-                    continue
-                }
-                recordHasContent = true
-                i += 1
-                var closed = false
-                while i < end {
-                    let b = bytes[i]
-                    if b == UInt8(ascii: "\"") {
-                        if i + 1 < end, bytes[i + 1] == UInt8(ascii: "\"") {
-                            field.append(b)
-                            i += 2
-                        } else {
-                            i += 1
-                            closed = true
-                            break
-                        }
-                    } else {
-                        field.append(b)
-                        i += 1
-                    }
-                }
-                if !closed {
-                    throw DataTableError(.unclosedQuote, "\(source) \(rowName(records.count)): a quoted field is not closed")
-                }
-                if i < end {
-                    let next = bytes[i]
-                    if next != UInt8(ascii: ","), next != UInt8(ascii: "\n"), next != UInt8(ascii: "\r") {
-                        throw DataTableError(.unclosedQuote,
-                                             "\(source) \(rowName(records.count)): unexpected text after a closing quote")
-                    }
-                }
-            case UInt8(ascii: ","):
-                recordHasContent = true
-                record.append(String(decoding: field, as: UTF8.self))
-                field = []
-                i += 1
-            case UInt8(ascii: "\n"):
-                finishRecord()
-                i += 1
-            case UInt8(ascii: "\r"):
-                finishRecord()
-                i += 1
-                if i < end, bytes[i] == UInt8(ascii: "\n") { i += 1 }
-            default:
-                recordHasContent = true
-                field.append(byte)
-                i += 1
+          let b = bytes[i]
+          if b == UInt8(ascii: "\"") {
+            if i + 1 < end, bytes[i + 1] == UInt8(ascii: "\"") {
+              field.append(b)
+              i += 2
+            } else {
+              i += 1
+              closed = true
+              break
             }
+          } else {
+            field.append(b)
+            i += 1
+          }
         }
+        if !closed {
+          throw DataTableError(.unclosedQuote, "\(source) \(rowName(records.count)): a quoted field is not closed")
+        }
+        if i < end {
+          let next = bytes[i]
+          if next != UInt8(ascii: ","), next != UInt8(ascii: "\n"), next != UInt8(ascii: "\r") {
+            throw DataTableError(
+              .unclosedQuote,
+              "\(source) \(rowName(records.count)): unexpected text after a closing quote")
+          }
+        }
+      case UInt8(ascii: ","):
+        recordHasContent = true
+        record.append(String(decoding: field, as: UTF8.self))
+        field = []
+        i += 1
+      case UInt8(ascii: "\n"):
         finishRecord()
-
-        guard let header = records.first else {
-            throw DataTableError(.emptyFile, "\(source) is empty (no header line)")
-        }
-        let width = header.count
-        var rows: [[String]] = []
-        rows.reserveCapacity(records.count - 1)
-        for (index, row) in records.dropFirst().enumerated() where row.count != width {
-            throw DataTableError(.raggedRow,
-                                 "\(source) row \(index + 1) has \(row.count) field\(row.count == 1 ? "" : "s"), header has \(width)")
-        }
-        rows.append(contentsOf: records.dropFirst())
-        return (header, rows)
+        i += 1
+      case UInt8(ascii: "\r"):
+        finishRecord()
+        i += 1
+        if i < end, bytes[i] == UInt8(ascii: "\n") { i += 1 }
+      default:
+        recordHasContent = true
+        field.append(byte)
+        i += 1
+      }
     }
+    finishRecord()
 
-    /// `header` for record 0, else `row N` (1-based data row).
-    private func rowName(_ recordIndex: Int) -> String {
-        recordIndex == 0 ? "header" : "row \(recordIndex)"
+    guard let header = records.first else {
+      throw DataTableError(.emptyFile, "\(source) is empty (no header line)")
     }
+    let width = header.count
+    var rows: [[String]] = []
+    rows.reserveCapacity(records.count - 1)
+    for (index, row) in records.dropFirst().enumerated() where row.count != width {
+      throw DataTableError(
+        .raggedRow,
+        "\(source) row \(index + 1) has \(row.count) field\(row.count == 1 ? "" : "s"), header has \(width)")
+    }
+    rows.append(contentsOf: records.dropFirst())
+    return (header, rows)
+  }
+
+  /// `header` for record 0, else `row N` (1-based data row).
+  private func rowName(_ recordIndex: Int) -> String {
+    recordIndex == 0 ? "header" : "row \(recordIndex)"
+  }
 }

@@ -11,20 +11,26 @@ struct CommonOptions: ParsableArguments {
   @Option(help: "Comma-separated feature columns (search mode; default: every numeric input column).")
   var features: String?
 
-  @Option(help: ArgumentHelp("Rename columns before use, e.g. n_tasks:T,n_tokens_per_task:n,mutual_info:AMI.",
-                             valueName: "old:new,..."))
+  @Option(
+    help: ArgumentHelp(
+      "Rename columns before use, e.g. n_tasks:T,n_tokens_per_task:n,mutual_info:AMI.",
+      valueName: "old:new,..."))
   var rename: String?
 
   @Option(help: "Column of per-row weights for weighted least squares.")
   var weights: String?
 
-  @Option(name: .customLong("weights-from-sd"),
-          help: ArgumentHelp("Column of per-point standard deviations: weights 1/max(sd, floor)². Default: std_fscore when present and --weights is not given; 'none' to turn off.",
-                             valueName: "column"))
+  @Option(
+    name: .customLong("weights-from-sd"),
+    help: ArgumentHelp(
+      "Column of per-point standard deviations: weights 1/max(sd, floor)². Default: std_fscore when present and --weights is not given; 'none' to turn off.",
+      valueName: "column"))
   var weightsFromSD: String?
 
-  @Option(help: ArgumentHelp("Floor of the standard deviations for --weights-from-sd (default: their 10th percentile among positive values).",
-                             valueName: "sd"))
+  @Option(
+    help: ArgumentHelp(
+      "Floor of the standard deviations for --weights-from-sd (default: their 10th percentile among positive values).",
+      valueName: "sd"))
   var sdFloor: Double?
 
   @Option(help: "Seed of every random choice (splits, folds, search).")
@@ -39,6 +45,8 @@ struct CommonOptions: ParsableArguments {
   func validate() throws {
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     if let sdFloor, !(sdFloor > 0 && sdFloor.isFinite) { throw ValidationError("--sd-floor must be a positive number") }
-    if weights != nil, let sd = weightsFromSD, sd != "none" { throw ValidationError("--weights and --weights-from-sd exclude each other") }
+    if weights != nil, let sd = weightsFromSD, sd != "none" {
+      throw ValidationError("--weights and --weights-from-sd exclude each other")
+    }
   }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// The default subcommand: search for formulas, or fit one given with `--fit`.
 struct Discover: ParsableCommand {
@@ -13,12 +13,17 @@ struct Discover: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
-  @Option(help: ArgumentHelp("Fit this formula instead of searching; identifiers that are not columns are constants.",
-                             valueName: "formula"))
+  @Option(
+    help: ArgumentHelp(
+      "Fit this formula instead of searching; identifiers that are not columns are constants.",
+      valueName: "formula"))
   var fit: String?
 
-  @Option(name: .customLong("start"), help: ArgumentHelp("Start value of a constant for --fit (repeatable; default 1).",
-                                                          valueName: "name=value"))
+  @Option(
+    name: .customLong("start"),
+    help: ArgumentHelp(
+      "Start value of a constant for --fit (repeatable; default 1).",
+      valueName: "name=value"))
   var starts: [String] = []
 
   @Option(help: "Folds of the grouped cross-validation (0 to skip).")

@@ -5,7 +5,8 @@ import ArgumentParser
 struct FitFormulas: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fit-formulas",
-    abstract: "Discover formulas (symbolic regression) or fit a given formula to a results table, with statistics and reports.",
+    abstract:
+      "Discover formulas (symbolic regression) or fit a given formula to a results table, with statistics and reports.",
     subcommands: [Discover.self, Predict.self],
     defaultSubcommand: Discover.self)
 

@@ -22,14 +22,19 @@ struct LoadedInput {
     var mapping: [String: String] = [:]
     var renames: [(from: String, to: String)] = []
     let explicit = try options.rename.map(parseRenameList) ?? [:]
-    for (from, to) in Self.paperColumns where table.hasColumn(from) && !table.hasColumn(to)
-      && explicit[from] == nil && !explicit.values.contains(to) {
+    for (from, to) in Self.paperColumns
+    where table.hasColumn(from) && !table.hasColumn(to)
+      && explicit[from] == nil && !explicit.values.contains(to)
+    {
       mapping[from] = to
       renames.append((from, to))
     }
     for (from, to) in explicit.sorted(by: { $0.key < $1.key }) {
       guard table.hasColumn(from) else {
-        throw InputError(description: "--rename: column '\(from)' not found in \(options.data) (columns: \(table.columnNames.joined(separator: ", ")))")
+        throw InputError(
+          description:
+            "--rename: column '\(from)' not found in \(options.data) (columns: \(table.columnNames.joined(separator: ", ")))"
+        )
       }
       mapping[from] = to
       renames.append((from, to))
@@ -44,7 +49,10 @@ struct LoadedInput {
       throw InputError(description: "--target is required: \(options.data) has no 'fscore' column")
     }
     guard renamed.hasColumn(target) else {
-      throw InputError(description: "target column '\(target)' not found in \(options.data) (columns: \(renamed.columnNames.joined(separator: ", ")))")
+      throw InputError(
+        description:
+          "target column '\(target)' not found in \(options.data) (columns: \(renamed.columnNames.joined(separator: ", ")))"
+      )
     }
     self.path = options.data
     self.table = renamed
@@ -67,15 +75,20 @@ extension LoadedInput {
     if let name = options.weights {
       let w = try table.numericColumn(name)
       if let bad = w.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {
-        throw InputError(description: "\(path) row \(bad + 1), column '\(name)': weight \(w[bad]) is not a positive number")
+        throw InputError(
+          description: "\(path) row \(bad + 1), column '\(name)': weight \(w[bad]) is not a positive number")
       }
       return (w, "Weights are taken from column `\(name)`.")
     }
-    guard let column = options.weightsFromSD ?? (table.hasColumn("std_fscore") ? "std_fscore" : nil), column != "none" else {
+    guard let column = options.weightsFromSD ?? (table.hasColumn("std_fscore") ? "std_fscore" : nil), column != "none"
+    else {
       return (nil, nil)
     }
     guard table.hasColumn(column) else {
-      throw InputError(description: "--weights-from-sd: column '\(column)' not found in \(path) (columns: \(table.columnNames.joined(separator: ", ")))")
+      throw InputError(
+        description:
+          "--weights-from-sd: column '\(column)' not found in \(path) (columns: \(table.columnNames.joined(separator: ", ")))"
+      )
     }
     let sd = try table.numericColumn(column)
     if options.weightsFromSD == nil, options.sdFloor == nil, !sd.contains(where: { $0 > 0 }) {
@@ -85,8 +98,11 @@ extension LoadedInput {
     do {
       let w = try WeightsFromSD(standardDeviations: sd, floor: options.sdFloor)
       let floorSource = options.sdFloor == nil ? ", the 10th percentile of the positive standard deviations" : ""
-      return (w.weights, "Weights are 1/max(sd, floor)² from column `\(column)` with floor \(ReportFormat.number(w.floor)) "
-        + "(\(w.flooredRows) rows raised to the floor)\(floorSource).")
+      return (
+        w.weights,
+        "Weights are 1/max(sd, floor)² from column `\(column)` with floor \(ReportFormat.number(w.floor)) "
+          + "(\(w.flooredRows) rows raised to the floor)\(floorSource)."
+      )
     } catch let error as ReportError {
       throw InputError(description: "--weights-from-sd \(column): \(error.description)")
     }

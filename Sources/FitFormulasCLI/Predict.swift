@@ -1,9 +1,9 @@
-import Support
 import ArgumentParser
 import DataTable
 import Expressions
 import Foundation
 import Reports
+import Support
 
 /// `fit-formulas predict --model formulas.json DATA.csv`: evaluates a saved formula with a 95% confidence band.
 struct Predict: ParsableCommand {
@@ -35,8 +35,9 @@ struct Predict: ParsableCommand {
     }
     let document: ResultDocument
     do {
-      document = try ResultDocument(json: try JSONValue(parsing: String(decoding: bytes, as: UTF8.self), source: model),
-                                    source: model)
+      document = try ResultDocument(
+        json: try JSONValue(parsing: String(decoding: bytes, as: UTF8.self), source: model),
+        source: model)
     } catch {
       throw InputError(description: "--model: \(error)")
     }
@@ -57,13 +58,17 @@ struct Predict: ParsableCommand {
     var table = try DataTable(contentsOfFile: data)
     var mapping: [String: String] = [:]
     let explicit = try rename.map(parseRenameList) ?? [:]
-    for (from, to) in LoadedInput.paperColumns where table.hasColumn(from) && !table.hasColumn(to)
-      && explicit[from] == nil && variables.contains(to) {
+    for (from, to) in LoadedInput.paperColumns
+    where table.hasColumn(from) && !table.hasColumn(to)
+      && explicit[from] == nil && variables.contains(to)
+    {
       mapping[from] = to
     }
     for (from, to) in explicit {
       guard table.hasColumn(from) else {
-        throw InputError(description: "--rename: column '\(from)' not found in \(data) (columns: \(table.columnNames.joined(separator: ", ")))")
+        throw InputError(
+          description:
+            "--rename: column '\(from)' not found in \(data) (columns: \(table.columnNames.joined(separator: ", ")))")
       }
       mapping[from] = to
     }
@@ -71,13 +76,17 @@ struct Predict: ParsableCommand {
     var columns: [String: [Double]] = [:]
     for name in variables {
       guard table.hasColumn(name) else {
-        throw InputError(description: "column '\(name)' (a variable of \(entry.expression)) not found in \(data) (columns: \(table.columnNames.joined(separator: ", ")))")
+        throw InputError(
+          description:
+            "column '\(name)' (a variable of \(entry.expression)) not found in \(data) (columns: \(table.columnNames.joined(separator: ", ")))"
+        )
       }
       columns[name] = try table.numericColumn(name)
     }
-    let band = ConfidenceBand(expression: expression, constants: entry.constants.map { ($0.name, $0.value) },
-                              covariance: entry.covariance, degreesOfFreedom: entry.degreesOfFreedom,
-                              columns: columns, rowCount: table.rowCount)
+    let band = ConfidenceBand(
+      expression: expression, constants: entry.constants.map { ($0.name, $0.value) },
+      covariance: entry.covariance, degreesOfFreedom: entry.degreesOfFreedom,
+      columns: columns, rowCount: table.rowCount)
     var writer = CSVWriter(header: table.columnNames + ["prediction", "se", "lower95", "upper95"])
     let text = try table.columnNames.map { try table.textColumn($0) }
     for row in 0..<table.rowCount {
@@ -85,8 +94,11 @@ struct Predict: ParsableCommand {
         guard let value = values?[row], value.isFinite else { return "" }
         return CSVWriter.format(value)
       }
-      try writer.appendRow(text.map { $0[row] } + [cell(band.predictions), cell(band.standardErrors), cell(band.lower),
-                                                  cell(band.upper)])
+      try writer.appendRow(
+        text.map { $0[row] } + [
+          cell(band.predictions), cell(band.standardErrors), cell(band.lower),
+          cell(band.upper),
+        ])
     }
     if let out {
       do {

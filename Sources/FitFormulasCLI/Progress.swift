@@ -2,7 +2,7 @@ import Foundation
 import SymbolicRegression
 
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Search progress on stderr: a line rewritten in place on a terminal; otherwise a line per tenth of the budget.
@@ -15,8 +15,11 @@ final class Progress: @unchecked Sendable {
 
   func update(_ p: SearchProgress) {
     let eta = p.fractionDone > 0 ? p.elapsed * (1 - p.fractionDone) / p.fractionDone : .nan
-    let text = "\(label): " + String(format: "epoch %d, %d evals (%.0f/s), best loss %.4g, %.0f%%, %.0f s elapsed, ETA %.0f s",
-                      p.epoch, p.evaluations, p.evaluationsPerSecond, p.bestLoss, 100 * p.fractionDone, p.elapsed, eta)
+    let text =
+      "\(label): "
+      + String(
+        format: "epoch %d, %d evals (%.0f/s), best loss %.4g, %.0f%%, %.0f s elapsed, ETA %.0f s",
+        p.epoch, p.evaluations, p.evaluationsPerSecond, p.bestLoss, 100 * p.fractionDone, p.elapsed, eta)
     if terminal {
       Self.write("\r" + text + "   ")
     } else {

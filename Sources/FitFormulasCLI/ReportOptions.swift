@@ -2,25 +2,36 @@ import ArgumentParser
 
 /// Options of `--report DIR` (the paper-style report of a search or of a fixed form).
 struct ReportOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("Write a report folder: report.md, plots/*.svg, formulas.tex, formulas.json, front.csv.",
-                             valueName: "DIR"))
+  @Option(
+    help: ArgumentHelp(
+      "Write a report folder: report.md, plots/*.svg, formulas.tex, formulas.json, front.csv.",
+      valueName: "DIR"))
   var report: String?
 
-  @Option(name: .customLong("hypothesis"),
-          help: ArgumentHelp("Add a named form to the theory comparison (repeatable), e.g. \"mine=a + b/sqrt(n*T)\".",
-                             valueName: "name=formula"))
+  @Option(
+    name: .customLong("hypothesis"),
+    help: ArgumentHelp(
+      "Add a named form to the theory comparison (repeatable), e.g. \"mine=a + b/sqrt(n*T)\".",
+      valueName: "name=formula"))
   var hypotheses: [String] = []
 
-  @Option(name: .customLong("hypotheses"),
-          help: ArgumentHelp("File of name=formula lines to add to the theory comparison ('#' starts a comment).",
-                             valueName: "FILE"))
+  @Option(
+    name: .customLong("hypotheses"),
+    help: ArgumentHelp(
+      "File of name=formula lines to add to the theory comparison ('#' starts a comment).",
+      valueName: "FILE"))
   var hypothesesFile: String?
 
-  @Flag(help: "Choose the structure on one grouped half of the rows, report constants, CIs and R² from a refit on the other half.")
+  @Flag(
+    help:
+      "Choose the structure on one grouped half of the rows, report constants, CIs and R² from a refit on the other half."
+  )
   var honest = false
 
-  @Option(help: ArgumentHelp("Hold out these rows, fit on the rest and report the error on them, e.g. \"n>20000\".",
-                             valueName: "FEATURE>VALUE"))
+  @Option(
+    help: ArgumentHelp(
+      "Hold out these rows, fit on the rest and report the error on them, e.g. \"n>20000\".",
+      valueName: "FEATURE>VALUE"))
   var extrapolate: String?
 
   @Option(help: ArgumentHelp("Grouped bootstrap resamples on which the search is rerun (0 to skip).", valueName: "B"))
@@ -31,9 +42,11 @@ struct ReportOptions: ParsableArguments {
 
   func validate() throws {
     if report == nil {
-      let used = [!hypotheses.isEmpty ? "--hypothesis" : nil, hypothesesFile != nil ? "--hypotheses" : nil,
-                  honest ? "--honest" : nil, extrapolate != nil ? "--extrapolate" : nil,
-                  noBuiltInHypotheses ? "--no-built-in-hypotheses" : nil].compactMap { $0 }
+      let used = [
+        !hypotheses.isEmpty ? "--hypothesis" : nil, hypothesesFile != nil ? "--hypotheses" : nil,
+        honest ? "--honest" : nil, extrapolate != nil ? "--extrapolate" : nil,
+        noBuiltInHypotheses ? "--no-built-in-hypotheses" : nil,
+      ].compactMap { $0 }
       if let first = used.first { throw ValidationError("\(first) applies to --report only") }
     }
     if bootstrap < 0 { throw ValidationError("--bootstrap must be 0 (skip) or positive") }

@@ -1,16 +1,18 @@
-import Support
 import DataTable
 import Expressions
 import Foundation
 import Reports
 import Statistics
+import Support
 import SymbolicRegression
 
 /// `--report DIR`: runs the search (or fits `--fit`), computes the report's analyses and writes the folder.
 enum ReportRun {
   /// Report of a formula search.
-  static func run(_ input: LoadedInput, search: SearchOptions, common: CommonOptions, report options: ReportOptions,
-                  folds: Int) throws {
+  static func run(
+    _ input: LoadedInput, search: SearchOptions, common: CommonOptions, report options: ReportOptions,
+    folds: Int
+  ) throws {
     let clock = ContinuousClock.now
     let features = try SearchRun.featureNames(input: input, common: common)
     let data = try reportData(input: input, features: features, extraFormulas: [], common: common, options: options)
@@ -26,39 +28,54 @@ enum ReportRun {
     if let summary = input.renameSummary { print(summary) }
     print("target: \(input.target)   features: \(features.joined(separator: ", "))   rows: \(data.data.rowCount)")
     if let line = plan.description { print(line) }
-    let result = try SearchRun.search(problem(data.data, features: features), configuration: configuration, label: "search")
+    let result = try SearchRun.search(
+      problem(data.data, features: features), configuration: configuration, label: "search")
     var candidates: [ReportCandidate] = []
     var kept: [Int] = []
     for (i, e) in result.front.enumerated() {
       guard let formula = e.expression(featureNames: features), !e.constants.isEmpty else { continue }
       kept.append(i)
-      candidates.append(ReportCandidate(formula: formula, starts: e.constantValues, complexity: e.complexity,
-                                        r2Validation: e.r2Validation, r2Test: e.r2Test,
-                                        rmseTest: e.testLoss.map { $0.squareRoot() }))
+      candidates.append(
+        ReportCandidate(
+          formula: formula, starts: e.constantValues, complexity: e.complexity,
+          r2Validation: e.r2Validation, r2Test: e.r2Test,
+          rmseTest: e.testLoss.map { $0.squareRoot() }))
     }
-    guard !candidates.isEmpty else { throw RunFailure(description: "the search found no formula with constants to report on") }
+    guard !candidates.isEmpty else {
+      throw RunFailure(description: "the search found no formula with constants to report on")
+    }
     let selected = kept.firstIndex(of: result.selected ?? kept[0]) ?? 0
-    print("search: \(result.evaluations) evaluations in \(ReportTimePlan.seconds(result.seconds)), stopped by \(result.stopReason); front of \(candidates.count) formulas")
+    print(
+      "search: \(result.evaluations) evaluations in \(ReportTimePlan.seconds(result.seconds)), stopped by \(result.stopReason); front of \(candidates.count) formulas"
+    )
     let searchAgain = rerunSearch(result: result, configuration: configuration, features: features, plan: plan)
     if plan.total == nil, reruns > 0 {
-      print("reruns: \(reruns) searches (bootstrap\(options.honest ? " and --honest" : "")) of the same budget, about "
-            + "\(ReportTimePlan.seconds(Double(reruns) * result.seconds)) (--bootstrap 0 or --time-limit shortens this)")
+      print(
+        "reruns: \(reruns) searches (bootstrap\(options.honest ? " and --honest" : "")) of the same budget, about "
+          + "\(ReportTimePlan.seconds(Double(reruns) * result.seconds)) (--bootstrap 0 or --time-limit shortens this)")
     }
     var settings = try settings(options: options, common: common, folds: folds, notes: data.notes)
     settings.searchDescription = "symbolic regression (seed \(common.seed), \(result.evaluations) evaluations)"
     settings.selection = result.selection?.keeping(kept)
-    settings.rerunDescription = plan.rerunBudget.map { "a warm-started search (initial populations hold the main search's front) of about \(ReportTimePlan.seconds($0 / Double(max(1, reruns))))" }
+    settings.rerunDescription =
+      plan.rerunBudget.map {
+        "a warm-started search (initial populations hold the main search's front) of about \(ReportTimePlan.seconds($0 / Double(max(1, reruns))))"
+      }
       ?? "a warm-started search (initial populations hold the main search's front) of the main search's budget"
-    let split = SplitInfo(testFraction: configuration.testFraction, validationFraction: configuration.validationFraction,
-                          grouped: configuration.groupedSplits, seed: configuration.seed, fitRows: "all")
-    try finish(input: input, data: data.data, candidates: candidates, selected: selected, settings: settings,
-               split: split, evaluations: result.evaluations, threads: configuration.threads, clock: clock,
-               common: common, options: options, search: searchAgain)
+    let split = SplitInfo(
+      testFraction: configuration.testFraction, validationFraction: configuration.validationFraction,
+      grouped: configuration.groupedSplits, seed: configuration.seed, fitRows: "all")
+    try finish(
+      input: input, data: data.data, candidates: candidates, selected: selected, settings: settings,
+      split: split, evaluations: result.evaluations, threads: configuration.threads, clock: clock,
+      common: common, options: options, search: searchAgain)
   }
 
   /// Report of a fixed form (`--fit FORMULA --report DIR`): the front is that one formula.
-  static func run(_ input: LoadedInput, fit formula: String, starts: [String: Double], common: CommonOptions,
-                  report options: ReportOptions, folds: Int) throws {
+  static func run(
+    _ input: LoadedInput, fit formula: String, starts: [String: Double], common: CommonOptions,
+    report options: ReportOptions, folds: Int
+  ) throws {
     let clock = ContinuousClock.now
     let expression: Expressions.Expression
     do {
@@ -73,24 +90,29 @@ enum ReportRun {
     if features.contains(input.target) || expression.contains(symbol: input.target) {
       throw InputError(description: "--fit: the formula uses the target column '\(input.target)' as a variable")
     }
-    let data = try reportData(input: input, features: features, extraFormulas: [expression], common: common, options: options)
+    let data = try reportData(
+      input: input, features: features, extraFormulas: [expression], common: common, options: options)
     if let summary = input.renameSummary { print(summary) }
     var settings = try settings(options: options, common: common, folds: folds, notes: data.notes)
     settings.searchDescription = "fitting the given form (--fit)"
-    try finish(input: input, data: data.data, candidates: [ReportCandidate(formula: expression, starts: starts)],
-               selected: 0, settings: settings, split: nil, evaluations: nil, threads: 1, clock: clock,
-               common: common, options: options, search: nil)
+    try finish(
+      input: input, data: data.data, candidates: [ReportCandidate(formula: expression, starts: starts)],
+      selected: 0, settings: settings, split: nil, evaluations: nil, threads: 1, clock: clock,
+      common: common, options: options, search: nil)
   }
 
   private static func problem(_ data: ReportData, features: [String]) -> SearchProblem {
-    SearchProblem(featureNames: features, columns: features.map { data.columns[$0] ?? [] }, target: data.target,
-                  weights: data.weights, targetName: data.targetName)
+    SearchProblem(
+      featureNames: features, columns: features.map { data.columns[$0] ?? [] }, target: data.target,
+      weights: data.weights, targetName: data.targetName)
   }
 
   /// The search the bootstrap and `--honest` rerun: warm-started from the main front, each rerun limited to an
   /// equal share of what is left of the plan's rerun budget; progress with ETA on stderr.
-  private static func rerunSearch(result: SearchResult, configuration: SearchConfiguration, features: [String],
-                                  plan: ReportTimePlan) -> FormulaSearch {
+  private static func rerunSearch(
+    result: SearchResult, configuration: SearchConfiguration, features: [String],
+    plan: ReportTimePlan
+  ) -> FormulaSearch {
     var rerun = configuration
     rerun.checkpointPath = nil
     rerun.resume = false
@@ -112,20 +134,24 @@ enum ReportRun {
     }
   }
 
-  private static func finish(input: LoadedInput, data: ReportData, candidates: [ReportCandidate], selected: Int,
-                             settings: ReportSettings, split: SplitInfo?, evaluations: Int?, threads: Int,
-                             clock: ContinuousClock.Instant, common: CommonOptions, options: ReportOptions,
-                             search: FormulaSearch?) throws {
+  private static func finish(
+    input: LoadedInput, data: ReportData, candidates: [ReportCandidate], selected: Int,
+    settings: ReportSettings, split: SplitInfo?, evaluations: Int?, threads: Int,
+    clock: ContinuousClock.Instant, common: CommonOptions, options: ReportOptions,
+    search: FormulaSearch?
+  ) throws {
     guard let directory = options.report else { return }
     let runInfo = { (seconds: Double) in
-      RunInfo(version: ToolInfo.version, commit: ToolInfo.commit(), command: ToolInfo.commandLine(name: "fit-formulas"),
-              seed: common.seed, threads: threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount,
-              seconds: seconds, evaluations: evaluations, inputSHA256: input.sha256)
+      RunInfo(
+        version: ToolInfo.version, commit: ToolInfo.commit(), command: ToolInfo.commandLine(name: "fit-formulas"),
+        seed: common.seed, threads: threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount,
+        seconds: seconds, evaluations: evaluations, inputSHA256: input.sha256)
     }
     let report: Report
     do {
-      report = try Report(data: data, candidates: candidates, selected: selected, settings: settings,
-                          run: runInfo(0), split: split, search: search)
+      report = try Report(
+        data: data, candidates: candidates, selected: selected, settings: settings,
+        run: runInfo(0), split: split, search: search)
     } catch let error as ReportError {
       throw InputError(description: error.description)
     }
@@ -148,8 +174,10 @@ enum ReportRun {
   }
 
   /// The report's rows: feature columns plus any column a user hypothesis or the fitted formula names; weights.
-  private static func reportData(input: LoadedInput, features: [String], extraFormulas: [Expressions.Expression],
-                                 common: CommonOptions, options: ReportOptions) throws -> (data: ReportData, notes: [String]) {
+  private static func reportData(
+    input: LoadedInput, features: [String], extraFormulas: [Expressions.Expression],
+    common: CommonOptions, options: ReportOptions
+  ) throws -> (data: ReportData, notes: [String]) {
     let table = input.table
     var columns: [String: [Double]] = [:]
     for name in features { columns[name] = try table.numericColumn(name) }
@@ -161,12 +189,17 @@ enum ReportRun {
     }
     let target = try table.numericColumn(input.target)
     var notes: [String] = []
-    if let summary = input.renameSummary { notes.append("Columns " + summary.replacingOccurrences(of: "renamed columns: ", with: "renamed: ") + ".") }
+    if let summary = input.renameSummary {
+      notes.append("Columns " + summary.replacingOccurrences(of: "renamed columns: ", with: "renamed: ") + ".")
+    }
     let (weights, note) = try input.rowWeights(common)
     if let note { notes.append(note) }
     do {
-      return (try ReportData(targetName: input.target, features: features, columns: columns, target: target,
-                             weights: weights), notes)
+      return (
+        try ReportData(
+          targetName: input.target, features: features, columns: columns, target: target,
+          weights: weights), notes
+      )
     } catch let error as ReportError {
       throw InputError(description: error.description)
     }
@@ -188,7 +221,9 @@ enum ReportRun {
     return list
   }
 
-  private static func settings(options: ReportOptions, common: CommonOptions, folds: Int, notes: [String]) throws -> ReportSettings {
+  private static func settings(options: ReportOptions, common: CommonOptions, folds: Int, notes: [String]) throws
+    -> ReportSettings
+  {
     var s = ReportSettings()
     s.hypotheses = try userHypotheses(options)
     s.includeBuiltIns = !options.noBuiltInHypotheses

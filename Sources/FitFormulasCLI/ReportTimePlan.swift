@@ -26,7 +26,10 @@ struct ReportTimePlan {
   var description: String? {
     guard let total, let mainSearch else { return nil }
     var text = "time limit \(Self.seconds(total)): main search \(Self.seconds(mainSearch))"
-    if let rerunBudget { text += ", \(reruns) reruns sharing \(Self.seconds(rerunBudget)) (about \(Self.seconds(rerunBudget / Double(reruns))) each)" }
+    if let rerunBudget {
+      text +=
+        ", \(reruns) reruns sharing \(Self.seconds(rerunBudget)) (about \(Self.seconds(rerunBudget / Double(reruns))) each)"
+    }
     return text + ", the rest for fitting and the analyses"
   }
 
@@ -50,7 +53,8 @@ final class RerunProgress: @unchecked Sendable {
     done += 1
     let elapsed = Date().timeIntervalSince(started)
     let eta = elapsed / Double(done) * Double(max(0, total - done))
-    let text = "reruns: \(done)/\(total), \(ReportTimePlan.seconds(elapsed)) elapsed, ETA \(ReportTimePlan.seconds(eta))"
+    let text =
+      "reruns: \(done)/\(total), \(ReportTimePlan.seconds(elapsed)) elapsed, ETA \(ReportTimePlan.seconds(eta))"
     lock.unlock()
     Progress.write(terminal ? "\r" + text + "   " + (done == total ? "\n" : "") : text + "\n")
   }

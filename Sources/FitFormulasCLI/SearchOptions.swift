@@ -3,10 +3,14 @@ import SymbolicRegression
 
 /// Options of the formula search (`fit-formulas DATA.csv [options]` without `--fit`).
 struct SearchOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("Evaluation budget (training-set passes, constant fitting included). Results are identical for any --threads. Default 400000 when --time-limit is not given.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Evaluation budget (training-set passes, constant fitting included). Results are identical for any --threads. Default 400000 when --time-limit is not given.",
+      valueName: "n"))
   var maxEvals: Int?
 
-  @Option(help: ArgumentHelp("Stop after this many seconds (results then depend on machine speed).", valueName: "seconds"))
+  @Option(
+    help: ArgumentHelp("Stop after this many seconds (results then depend on machine speed).", valueName: "seconds"))
   var timeLimit: Double?
 
   @Option(help: "Largest formula size (node count, constants included).")
@@ -24,7 +28,9 @@ struct SearchOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Stop early once 1 - R² on validation data is at or below this.", valueName: "x"))
   var tolerance: Double?
 
-  @Option(help: ArgumentHelp("Stop early after this many epochs (migration intervals) without validation improvement.", valueName: "epochs"))
+  @Option(
+    help: ArgumentHelp(
+      "Stop early after this many epochs (migration intervals) without validation improvement.", valueName: "epochs"))
   var patience: Int?
 
   @Option(help: "Fraction of rows held out for testing (reporting only).")
@@ -39,20 +45,33 @@ struct SearchOptions: ParsableArguments {
   @Flag(help: "Do not wrap candidates f as c0 + c1*f (linear scaling).")
   var noLinearScaling = false
 
-  @Flag(inversion: .prefixedNo,
-        help: "After selection, refit the front's constants on training + validation rows (--no-refit: training rows only).")
+  @Flag(
+    inversion: .prefixedNo,
+    help: "After selection, refit the front's constants on training + validation rows (--no-refit: training rows only)."
+  )
   var refit = true
 
-  @Option(help: ArgumentHelp("Complexity weights, e.g. exp=3,log=2,constant=2 (names: constant, variable, number, + - * / ^ sqrt log exp abs neg; default every node 1).", valueName: "name=w,..."))
+  @Option(
+    help: ArgumentHelp(
+      "Complexity weights, e.g. exp=3,log=2,constant=2 (names: constant, variable, number, + - * / ^ sqrt log exp abs neg; default every node 1).",
+      valueName: "name=w,..."))
   var complexityWeights: String?
 
-  @Option(help: ArgumentHelp("How the formula is chosen from the front: cv-1se (grouped cross-validation, one-standard-error rule), score (PySR's), aicc or bic.", valueName: "rule"))
+  @Option(
+    help: ArgumentHelp(
+      "How the formula is chosen from the front: cv-1se (grouped cross-validation, one-standard-error rule), score (PySR's), aicc or bic.",
+      valueName: "rule"))
   var select: String = "cv-1se"
 
-  @Option(help: ArgumentHelp("Relative loss increase allowed when rounding constants to short values (0 = off).", valueName: "x"))
+  @Option(
+    help: ArgumentHelp(
+      "Relative loss increase allowed when rounding constants to short values (0 = off).", valueName: "x"))
   var niceTolerance: Double = 1e-4
 
-  @Option(help: ArgumentHelp("Units of columns, e.g. n:tokens,T:1,AMI:1,fscore:1; formulas mixing units are rejected.", valueName: "col:unit,..."))
+  @Option(
+    help: ArgumentHelp(
+      "Units of columns, e.g. n:tokens,T:1,AMI:1,fscore:1; formulas mixing units are rejected.",
+      valueName: "col:unit,..."))
   var units: String?
 
   @Option(help: ArgumentHelp("Checkpoint file, written atomically after every epoch.", valueName: "file"))
@@ -63,17 +82,22 @@ struct SearchOptions: ParsableArguments {
 
   func validate() throws {
     if let m = maxEvals, m <= 0 { throw ValidationError("--max-evals must be positive") }
-    if let t = timeLimit, !(t > 0 && t.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    if let t = timeLimit, !(t > 0 && t.isFinite) {
+      throw ValidationError("--time-limit must be a positive number of seconds")
+    }
     if maxComplexity < 1 { throw ValidationError("--max-complexity must be at least 1") }
     if population < 4 { throw ValidationError("--population must be at least 4") }
     if islands < 1 { throw ValidationError("--islands must be at least 1") }
     if let t = tolerance, !(t >= 0) { throw ValidationError("--tolerance must be ≥ 0") }
     if let p = patience, p < 1 { throw ValidationError("--patience must be at least 1") }
     if !(testFraction >= 0 && testFraction < 1) { throw ValidationError("--test-fraction must be in [0, 1)") }
-    if !(validationFraction >= 0 && validationFraction < 1) { throw ValidationError("--validation-fraction must be in [0, 1)") }
+    if !(validationFraction >= 0 && validationFraction < 1) {
+      throw ValidationError("--validation-fraction must be in [0, 1)")
+    }
     if !(niceTolerance >= 0) { throw ValidationError("--nice-tolerance must be ≥ 0") }
     if SelectionRule(name: select) == nil {
-      throw ValidationError("--select: unknown rule '\(select)' (rules: \(SelectionRule.allCases.map(\.rawValue).joined(separator: ", ")))")
+      throw ValidationError(
+        "--select: unknown rule '\(select)' (rules: \(SelectionRule.allCases.map(\.rawValue).joined(separator: ", ")))")
     }
     if resume && checkpoint == nil { throw ValidationError("--resume needs --checkpoint FILE") }
     do { _ = try OperatorSet(parsing: operators) } catch { throw ValidationError("\(error)") }

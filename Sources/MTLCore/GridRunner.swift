@@ -1,18 +1,18 @@
-import Support
 import Foundation
+import Support
 import TaskSimulator
 
 /// Progress of a grid run, reported after every finished training.
 public struct GridProgress: Sendable {
-    public var pointsDone: Int
-    public var pointsTotal: Int
-    public var trainingsDone: Int
-    public var trainingsTotal: Int
-    /// Training tokens per second (all tasks, all threads) since the start of this run.
-    public var tokensPerSecond: Double
-    public var elapsedSeconds: Double
-    /// Estimated seconds left (from the training tokens still to do); nil before the first training ends.
-    public var etaSeconds: Double?
+  public var pointsDone: Int
+  public var pointsTotal: Int
+  public var trainingsDone: Int
+  public var trainingsTotal: Int
+  /// Training tokens per second (all tasks, all threads) since the start of this run.
+  public var tokensPerSecond: Double
+  public var elapsedSeconds: Double
+  /// Estimated seconds left (from the training tokens still to do); nil before the first training ends.
+  public var etaSeconds: Double?
 }
 
 /// Trains every grid point × repetition of a simulator config (plus the single-task baselines) and writes one row
@@ -20,245 +20,249 @@ public struct GridProgress: Sendable {
 /// seed depends only on the config seed and the point, so results do not depend on the thread count or on
 /// resuming.
 public struct GridRunner: Sendable {
-    public var grid: GridConfig
-    public var training: TrainingConfig
-    public var threads: Int
-    /// Name written in the `method` column.
-    public var method = "hard-sharing"
+  public var grid: GridConfig
+  public var training: TrainingConfig
+  public var threads: Int
+  /// Name written in the `method` column.
+  public var method = "hard-sharing"
 
-    public init(grid: GridConfig, training: TrainingConfig, threads: Int) {
-        self.grid = grid
-        self.training = training
-        self.threads = max(1, threads)
+  public init(grid: GridConfig, training: TrainingConfig, threads: Int) {
+    self.grid = grid
+    self.training = training
+    self.threads = max(1, threads)
+  }
+
+  /// One training: a point's repetition, or the single-task baseline at a main-task size.
+  enum Job: Hashable, Sendable {
+    case point(index: Int, repetition: Int)
+    case baseline(mainTokens: Int, repetition: Int)
+  }
+
+  struct Outcome: Sendable {
+    var score: SpanScore
+    var ami: Double
+    var alpha: Double
+    var seconds: Double
+    var tokens: Int
+  }
+
+  /// Runs the grid. `output` gets the aggregated rows, `repetitionsOutput` (optional) one row per repetition.
+  /// With `resume`, points already in `output` are skipped. Files are sorted by point at the end.
+  /// - Returns: the rows of the points trained in this call.
+  @discardableResult
+  public func run(
+    corpus: Corpus, output: URL, repetitionsOutput: URL? = nil, resume: Bool = false,
+    progress: (@Sendable (GridProgress) -> Void)? = nil
+  ) throws -> [GridResultRow] {
+    try grid.validate(against: corpus)
+    let calibrated = try grid.calibratedAlphas(corpus: corpus)
+    let results = try ResultsFile(url: output, columns: GridResultRow.columns, resume: resume)
+    let finished = resume ? try results.finishedPoints() : []
+    let repsFile = try repetitionsOutput.map {
+      try ResultsFile(url: $0, columns: GridResultRow.repetitionColumns, resume: resume, keepPoints: finished)
     }
+    let todo = grid.points.filter { !finished.contains($0.index) }
 
-    /// One training: a point's repetition, or the single-task baseline at a main-task size.
-    enum Job: Hashable, Sendable {
-        case point(index: Int, repetition: Int)
-        case baseline(mainTokens: Int, repetition: Int)
+    // Family specifications of every job, decided up front (deterministic, independent of scheduling).
+    var specs: [Job: TaskFamilySpec] = [:]
+    var order: [Job] = []
+    var baselineReps: [Int: Int] = [:]
+    for p in todo where p.taskCount > 1 {
+      baselineReps[p.mainTokens] = max(baselineReps[p.mainTokens] ?? 0, p.repetitions)
     }
-
-    struct Outcome: Sendable {
-        var score: SpanScore
-        var ami: Double
-        var alpha: Double
-        var seconds: Double
-        var tokens: Int
-    }
-
-    /// Runs the grid. `output` gets the aggregated rows, `repetitionsOutput` (optional) one row per repetition.
-    /// With `resume`, points already in `output` are skipped. Files are sorted by point at the end.
-    /// - Returns: the rows of the points trained in this call.
-    @discardableResult
-    public func run(
-        corpus: Corpus, output: URL, repetitionsOutput: URL? = nil, resume: Bool = false,
-        progress: (@Sendable (GridProgress) -> Void)? = nil
-    ) throws -> [GridResultRow] {
-        try grid.validate(against: corpus)
-        let calibrated = try grid.calibratedAlphas(corpus: corpus)
-        let results = try ResultsFile(url: output, columns: GridResultRow.columns, resume: resume)
-        let finished = resume ? try results.finishedPoints() : []
-        let repsFile = try repetitionsOutput.map {
-            try ResultsFile(url: $0, columns: GridResultRow.repetitionColumns, resume: resume, keepPoints: finished)
+    for p in todo {
+      if p.taskCount > 1, let reps = baselineReps.removeValue(forKey: p.mainTokens) {
+        // When the grid has its own single-task point at this size, the baseline trains exactly that
+        // point's families, so `stl_fscore` equals the T = 1 row's `fscore`.
+        let single = grid.points.first { $0.taskCount == 1 && $0.mainTokens == p.mainTokens }
+        for r in 1...reps {
+          let job = Job.baseline(mainTokens: p.mainTokens, repetition: r)
+          if let single, r <= single.repetitions {
+            specs[job] = try single.familySpec(repetition: r, seed: grid.seed, corpus: corpus, calibrated: calibrated)
+          } else {
+            specs[job] = TaskFamilySpec(
+              taskCount: 1, mainTokens: p.mainTokens, auxTokens: 0, alphas: [],
+              seed: SeedDerivation.keyed(grid.seed, 0x5354_4C00, UInt64(p.mainTokens), UInt64(r)))
+          }
+          order.append(job)
         }
-        let todo = grid.points.filter { !finished.contains($0.index) }
-
-        // Family specifications of every job, decided up front (deterministic, independent of scheduling).
-        var specs: [Job: TaskFamilySpec] = [:]
-        var order: [Job] = []
-        var baselineReps: [Int: Int] = [:]
-        for p in todo where p.taskCount > 1 {
-            baselineReps[p.mainTokens] = max(baselineReps[p.mainTokens] ?? 0, p.repetitions)
-        }
-        for p in todo {
-            if p.taskCount > 1, let reps = baselineReps.removeValue(forKey: p.mainTokens) {
-                // When the grid has its own single-task point at this size, the baseline trains exactly that
-                // point's families, so `stl_fscore` equals the T = 1 row's `fscore`.
-                let single = grid.points.first { $0.taskCount == 1 && $0.mainTokens == p.mainTokens }
-                for r in 1...reps {
-                    let job = Job.baseline(mainTokens: p.mainTokens, repetition: r)
-                    if let single, r <= single.repetitions {
-                        specs[job] = try single.familySpec(repetition: r, seed: grid.seed, corpus: corpus, calibrated: calibrated)
-                    } else {
-                        specs[job] = TaskFamilySpec(
-                            taskCount: 1, mainTokens: p.mainTokens, auxTokens: 0, alphas: [],
-                            seed: SeedDerivation.keyed(grid.seed, 0x5354_4C00, UInt64(p.mainTokens), UInt64(r)))
-                    }
-                    order.append(job)
-                }
-            }
-            for r in 1...p.repetitions {
-                let job = Job.point(index: p.index, repetition: r)
-                specs[job] = try p.familySpec(repetition: r, seed: grid.seed, corpus: corpus, calibrated: calibrated)
-                order.append(job)
-            }
-        }
-        var pretrained: PretrainedEmbeddings? = nil
-        if let path = training.vectors {
-            pretrained = try PretrainedEmbeddings(path: path, corpus: corpus)
-        }
-        let state = RunState(
-            runner: self, corpus: corpus, pretrained: pretrained, specs: specs, order: order, points: todo, results: results,
-            repetitionsFile: repsFile, progress: progress)
-        state.start(threads: threads)
-        if let error = state.firstError { throw error }
-        try results.sortByPoint()
-        try repsFile?.sortByPoint()
-        return state.rows.sorted { $0.point < $1.point }
+      }
+      for r in 1...p.repetitions {
+        let job = Job.point(index: p.index, repetition: r)
+        specs[job] = try p.familySpec(repetition: r, seed: grid.seed, corpus: corpus, calibrated: calibrated)
+        order.append(job)
+      }
     }
-
-    /// Trains one job (called on a worker thread).
-    func train(_ spec: TaskFamilySpec, corpus: Corpus, pretrained: PretrainedEmbeddings?) throws -> Outcome {
-        let start = Date()
-        let family = try TaskFamily.generate(spec, corpus: corpus)
-        let data = TaskData(
-            family: family, window: training.model.window, vocabulary: pretrained?.vocabulary,
-            devTokens: training.devTokens)
-        var model = training.model
-        if let pretrained { model.embeddingSize = pretrained.dimension }
-        let trainer = Trainer(spec: model, options: training.resolvedOptions, pretrained: pretrained?.table)
-        let result = try trainer.train(data, seed: SeedDerivation.keyed(spec.seed, 0x7472_6169_6E))
-        return Outcome(
-            score: result.test, ami: family.mutualInfo, alpha: family.alpha,
-            seconds: Date().timeIntervalSince(start), tokens: result.trainedTokens)
+    var pretrained: PretrainedEmbeddings? = nil
+    if let path = training.vectors {
+      pretrained = try PretrainedEmbeddings(path: path, corpus: corpus)
     }
+    let state = RunState(
+      runner: self, corpus: corpus, pretrained: pretrained, specs: specs, order: order, points: todo, results: results,
+      repetitionsFile: repsFile, progress: progress)
+    state.start(threads: threads)
+    if let error = state.firstError { throw error }
+    try results.sortByPoint()
+    try repsFile?.sortByPoint()
+    return state.rows.sorted { $0.point < $1.point }
+  }
 
-    /// Expected cost of a job, for the ETA (training tokens per epoch plus evaluation).
-    static func weight(_ spec: TaskFamilySpec) -> Double {
-        Double(spec.mainTokens + (spec.taskCount - 1) * spec.auxTokens) + 2000
-    }
+  /// Trains one job (called on a worker thread).
+  func train(_ spec: TaskFamilySpec, corpus: Corpus, pretrained: PretrainedEmbeddings?) throws -> Outcome {
+    let start = Date()
+    let family = try TaskFamily.generate(spec, corpus: corpus)
+    let data = TaskData(
+      family: family, window: training.model.window, vocabulary: pretrained?.vocabulary,
+      devTokens: training.devTokens)
+    var model = training.model
+    if let pretrained { model.embeddingSize = pretrained.dimension }
+    let trainer = Trainer(spec: model, options: training.resolvedOptions, pretrained: pretrained?.table)
+    let result = try trainer.train(data, seed: SeedDerivation.keyed(spec.seed, 0x7472_6169_6E))
+    return Outcome(
+      score: result.test, ami: family.mutualInfo, alpha: family.alpha,
+      seconds: Date().timeIntervalSince(start), tokens: result.trainedTokens)
+  }
+
+  /// Expected cost of a job, for the ETA (training tokens per epoch plus evaluation).
+  static func weight(_ spec: TaskFamilySpec) -> Double {
+    Double(spec.mainTokens + (spec.taskCount - 1) * spec.auxTokens) + 2000
+  }
 }
 
 /// Shared state of a running grid: the job queue, finished outcomes and the output files (guarded by a lock).
 private final class RunState: @unchecked Sendable {
-    let runner: GridRunner
-    let corpus: Corpus
-    let pretrained: PretrainedEmbeddings?
-    let specs: [GridRunner.Job: TaskFamilySpec]
-    let order: [GridRunner.Job]
-    let points: [GridPoint]
-    let results: ResultsFile
-    let repetitionsFile: ResultsFile?
-    let progress: (@Sendable (GridProgress) -> Void)?
-    let lock = NSLock()
-    var next = 0
-    var outcomes: [GridRunner.Job: GridRunner.Outcome] = [:]
-    var written = Set<Int>()
-    var rows: [GridResultRow] = []
-    var firstError: Error?
-    var tokens = 0
-    var doneWeight = 0.0
-    let totalWeight: Double
-    let startTime = Date()
+  let runner: GridRunner
+  let corpus: Corpus
+  let pretrained: PretrainedEmbeddings?
+  let specs: [GridRunner.Job: TaskFamilySpec]
+  let order: [GridRunner.Job]
+  let points: [GridPoint]
+  let results: ResultsFile
+  let repetitionsFile: ResultsFile?
+  let progress: (@Sendable (GridProgress) -> Void)?
+  let lock = NSLock()
+  var next = 0
+  var outcomes: [GridRunner.Job: GridRunner.Outcome] = [:]
+  var written = Set<Int>()
+  var rows: [GridResultRow] = []
+  var firstError: Error?
+  var tokens = 0
+  var doneWeight = 0.0
+  let totalWeight: Double
+  let startTime = Date()
 
-    init(
-        runner: GridRunner, corpus: Corpus, pretrained: PretrainedEmbeddings?, specs: [GridRunner.Job: TaskFamilySpec], order: [GridRunner.Job],
-        points: [GridPoint], results: ResultsFile, repetitionsFile: ResultsFile?,
-        progress: (@Sendable (GridProgress) -> Void)?
-    ) {
-        self.runner = runner
-        self.corpus = corpus
-        self.pretrained = pretrained
-        self.specs = specs
-        self.order = order
-        self.points = points
-        self.results = results
-        self.repetitionsFile = repetitionsFile
-        self.progress = progress
-        totalWeight = specs.values.reduce(0) { $0 + GridRunner.weight($1) }
+  init(
+    runner: GridRunner, corpus: Corpus, pretrained: PretrainedEmbeddings?, specs: [GridRunner.Job: TaskFamilySpec],
+    order: [GridRunner.Job],
+    points: [GridPoint], results: ResultsFile, repetitionsFile: ResultsFile?,
+    progress: (@Sendable (GridProgress) -> Void)?
+  ) {
+    self.runner = runner
+    self.corpus = corpus
+    self.pretrained = pretrained
+    self.specs = specs
+    self.order = order
+    self.points = points
+    self.results = results
+    self.repetitionsFile = repetitionsFile
+    self.progress = progress
+    totalWeight = specs.values.reduce(0) { $0 + GridRunner.weight($1) }
+  }
+
+  func start(threads: Int) {
+    let group = DispatchGroup()
+    for _ in 0..<min(threads, max(order.count, 1)) {
+      group.enter()
+      let thread = Thread { [self] in
+        self.work()
+        group.leave()
+      }
+      thread.stackSize = 8 << 20
+      thread.start()
     }
+    group.wait()
+  }
 
-    func start(threads: Int) {
-        let group = DispatchGroup()
-        for _ in 0..<min(threads, max(order.count, 1)) {
-            group.enter()
-            let thread = Thread { [self] in
-                self.work()
-                group.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
+  private func work() {
+    while true {
+      lock.lock()
+      guard firstError == nil, next < order.count else {
+        lock.unlock()
+        return
+      }
+      let job = order[next]
+      next += 1
+      lock.unlock()
+      guard let spec = specs[job] else { continue }
+      do {
+        let outcome = try runner.train(spec, corpus: corpus, pretrained: pretrained)
+        lock.lock()
+        outcomes[job] = outcome
+        tokens += outcome.tokens
+        doneWeight += GridRunner.weight(spec)
+        do { try writeFinishedPoints() } catch { if firstError == nil { firstError = error } }
+        let update = report()
+        lock.unlock()
+        progress?(update)
+      } catch {
+        lock.lock()
+        if firstError == nil { firstError = error }
+        lock.unlock()
+      }
+    }
+  }
+
+  /// Writes every point whose repetitions and baseline are all done (lock held).
+  private func writeFinishedPoints() throws {
+    for p in points where !written.contains(p.index) {
+      let reps = (1...p.repetitions).compactMap { outcomes[.point(index: p.index, repetition: $0)] }
+      guard reps.count == p.repetitions else { continue }
+      var baseline: [GridRunner.Outcome] = []
+      if p.taskCount > 1 {
+        baseline = (1...p.repetitions).compactMap { outcomes[.baseline(mainTokens: p.mainTokens, repetition: $0)] }
+        guard baseline.count == p.repetitions else { continue }
+      }
+      let f = reps.map(\.score.fscore)
+      let mean = f.reduce(0, +) / Double(f.count)
+      let sd = (f.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(f.count)).squareRoot()
+      let stl = baseline.isEmpty ? mean : baseline.map(\.score.fscore).reduce(0, +) / Double(baseline.count)
+      func average(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+      let row = GridResultRow(
+        taskCount: p.taskCount, mainTokens: p.mainTokens, auxTokens: p.auxTokens,
+        mutualInfo: average(reps.map(\.ami)), alpha: average(reps.map(\.alpha)), fscore: mean, stdFscore: sd,
+        method: runner.method, model: runner.training.model.name, repetitions: p.repetitions,
+        precision: average(reps.map(\.score.precision)), recall: average(reps.map(\.score.recall)),
+        stlFscore: stl, seconds: reps.map(\.seconds).reduce(0, +), seed: runner.grid.seed, point: p.index)
+      if let repetitionsFile {
+        let lines = reps.enumerated().map { r, o -> String in
+          var one = row
+          one.repetition = r + 1
+          one.repetitions = 1
+          one.fscore = o.score.fscore
+          one.stdFscore = 0
+          one.precision = o.score.precision
+          one.recall = o.score.recall
+          one.mutualInfo = o.ami
+          one.alpha = o.alpha
+          one.seconds = o.seconds
+          if !baseline.isEmpty { one.stlFscore = baseline[r].score.fscore } else { one.stlFscore = o.score.fscore }
+          return one.csvLine
         }
-        group.wait()
+        try repetitionsFile.append(lines)
+      }
+      try results.append([row.csvLine])
+      written.insert(p.index)
+      rows.append(row)
     }
+  }
 
-    private func work() {
-        while true {
-            lock.lock()
-            guard firstError == nil, next < order.count else { lock.unlock(); return }
-            let job = order[next]
-            next += 1
-            lock.unlock()
-            guard let spec = specs[job] else { continue }
-            do {
-                let outcome = try runner.train(spec, corpus: corpus, pretrained: pretrained)
-                lock.lock()
-                outcomes[job] = outcome
-                tokens += outcome.tokens
-                doneWeight += GridRunner.weight(spec)
-                do { try writeFinishedPoints() } catch { if firstError == nil { firstError = error } }
-                let update = report()
-                lock.unlock()
-                progress?(update)
-            } catch {
-                lock.lock()
-                if firstError == nil { firstError = error }
-                lock.unlock()
-            }
-        }
-    }
-
-    /// Writes every point whose repetitions and baseline are all done (lock held).
-    private func writeFinishedPoints() throws {
-        for p in points where !written.contains(p.index) {
-            let reps = (1...p.repetitions).compactMap { outcomes[.point(index: p.index, repetition: $0)] }
-            guard reps.count == p.repetitions else { continue }
-            var baseline: [GridRunner.Outcome] = []
-            if p.taskCount > 1 {
-                baseline = (1...p.repetitions).compactMap { outcomes[.baseline(mainTokens: p.mainTokens, repetition: $0)] }
-                guard baseline.count == p.repetitions else { continue }
-            }
-            let f = reps.map(\.score.fscore)
-            let mean = f.reduce(0, +) / Double(f.count)
-            let sd = (f.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(f.count)).squareRoot()
-            let stl = baseline.isEmpty ? mean : baseline.map(\.score.fscore).reduce(0, +) / Double(baseline.count)
-            func average(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
-            let row = GridResultRow(
-                taskCount: p.taskCount, mainTokens: p.mainTokens, auxTokens: p.auxTokens,
-                mutualInfo: average(reps.map(\.ami)), alpha: average(reps.map(\.alpha)), fscore: mean, stdFscore: sd,
-                method: runner.method, model: runner.training.model.name, repetitions: p.repetitions,
-                precision: average(reps.map(\.score.precision)), recall: average(reps.map(\.score.recall)),
-                stlFscore: stl, seconds: reps.map(\.seconds).reduce(0, +), seed: runner.grid.seed, point: p.index)
-            if let repetitionsFile {
-                let lines = reps.enumerated().map { r, o -> String in
-                    var one = row
-                    one.repetition = r + 1
-                    one.repetitions = 1
-                    one.fscore = o.score.fscore
-                    one.stdFscore = 0
-                    one.precision = o.score.precision
-                    one.recall = o.score.recall
-                    one.mutualInfo = o.ami
-                    one.alpha = o.alpha
-                    one.seconds = o.seconds
-                    if !baseline.isEmpty { one.stlFscore = baseline[r].score.fscore } else { one.stlFscore = o.score.fscore }
-                    return one.csvLine
-                }
-                try repetitionsFile.append(lines)
-            }
-            try results.append([row.csvLine])
-            written.insert(p.index)
-            rows.append(row)
-        }
-    }
-
-    /// The progress numbers now (lock held).
-    private func report() -> GridProgress {
-        let elapsed = Date().timeIntervalSince(startTime)
-        let eta = doneWeight > 0 ? elapsed * (totalWeight - doneWeight) / doneWeight : nil
-        return GridProgress(
-            pointsDone: written.count, pointsTotal: points.count, trainingsDone: outcomes.count,
-            trainingsTotal: order.count, tokensPerSecond: elapsed > 0 ? Double(tokens) / elapsed : 0,
-            elapsedSeconds: elapsed, etaSeconds: eta)
-    }
+  /// The progress numbers now (lock held).
+  private func report() -> GridProgress {
+    let elapsed = Date().timeIntervalSince(startTime)
+    let eta = doneWeight > 0 ? elapsed * (totalWeight - doneWeight) / doneWeight : nil
+    return GridProgress(
+      pointsDone: written.count, pointsTotal: points.count, trainingsDone: outcomes.count,
+      trainingsTotal: order.count, tokensPerSecond: elapsed > 0 ? Double(tokens) / elapsed : 0,
+      elapsedSeconds: elapsed, etaSeconds: eta)
+  }
 }

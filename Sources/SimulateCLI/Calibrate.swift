@@ -38,8 +38,10 @@ struct Calibrate: ParsableCommand {
     let alpha = try Calibration.alpha(forAMI: ami, labelDistribution: distribution, tokens: n)
     let expected = Calibration.expectedAMI(alpha: alpha, labelDistribution: distribution, tokens: n)
     if json {
-      let object: [String: Any] = ["ami": ami, "alpha": alpha, "expected_ami": expected, "tokens": n,
-                                   "labels": data.ioLabels.count, "corpus": data.name]
+      let object: [String: Any] = [
+        "ami": ami, "alpha": alpha, "expected_ami": expected, "tokens": n,
+        "labels": data.ioLabels.count, "corpus": data.name,
+      ]
       let out = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
       print(String(decoding: out, as: UTF8.self))
     } else {

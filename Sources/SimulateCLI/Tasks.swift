@@ -1,6 +1,6 @@
-import Support
 import ArgumentParser
 import Foundation
+import Support
 import TaskSimulator
 
 /// `simulate tasks`: writes the task files of every grid point.
@@ -8,7 +8,8 @@ struct Tasks: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Write CoNLL task files and a manifest for every grid point and repetition.",
     discussion: "Each point and repetition gets a folder <out-dir>/<point>-rep<r>/ with main.{train,dev,test}.conll, "
-      + "aux<k>.train.conll (token, main gold tag, this task's tag) and manifest.json; <out-dir>/index.json lists them.")
+      + "aux<k>.train.conll (token, main gold tag, this task's tag) and manifest.json; <out-dir>/index.json lists them."
+  )
 
   @Option(name: .long, help: "Grid config (JSON, see docs/simulator.md).")
   var config: String
@@ -40,12 +41,13 @@ struct Tasks: ParsableCommand {
           let manifest = try TaskFileWriter.write(
             family, to: root.appendingPathComponent(folder), config: grid.name, point: point, repetition: repetition,
             corpus: corpus, sharedEvaluationFolder: evaluation)
-          index.append(.object([
-            ("folder", .string(folder)), ("point", .integer(point.index)), ("repetition", .integer(repetition)),
-            ("n_tasks", .integer(manifest.n_tasks)), ("n_tokens_main", .integer(manifest.n_tokens_main)),
-            ("n_tokens_aux", .integer(manifest.n_tokens_aux)), ("alpha", .number(manifest.alpha)),
-            ("mutual_info", .number(manifest.mutual_info)),
-          ]))
+          index.append(
+            .object([
+              ("folder", .string(folder)), ("point", .integer(point.index)), ("repetition", .integer(repetition)),
+              ("n_tasks", .integer(manifest.n_tasks)), ("n_tokens_main", .integer(manifest.n_tokens_main)),
+              ("n_tokens_aux", .integer(manifest.n_tokens_aux)), ("alpha", .number(manifest.alpha)),
+              ("mutual_info", .number(manifest.mutual_info)),
+            ]))
         } catch {
           throw RunError("\(error)")
         }

@@ -80,7 +80,8 @@ struct Train: ParsableCommand {
     if let epochs { training.options.epochs = epochs }
     if let patience { training.options.patience = patience == 0 ? nil : patience }
     let corpus = try grid.corpus.load()
-    let runner = GridRunner(grid: grid, training: training, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    let runner = GridRunner(
+      grid: grid, training: training, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
     let show: @Sendable (GridProgress) -> Void = { Train.show($0) }
     do {
       try runner.run(
@@ -102,7 +103,8 @@ struct Train: ParsableCommand {
       return t >= 3600 ? "\(t / 3600)h\(t % 3600 / 60)m" : t >= 60 ? "\(t / 60)m\(t % 60)s" : "\(t)s"
     }
     let eta = p.etaSeconds.map { "ETA \(duration($0))" } ?? "ETA ?"
-    let text = "points \(p.pointsDone)/\(p.pointsTotal), trainings \(p.trainingsDone)/\(p.trainingsTotal), "
+    let text =
+      "points \(p.pointsDone)/\(p.pointsTotal), trainings \(p.trainingsDone)/\(p.trainingsTotal), "
       + "\(Int(p.tokensPerSecond)) tokens/s, \(duration(p.elapsedSeconds)) elapsed, \(eta)"
     if stderrIsTerminal {
       FileHandle.standardError.write(Data(("\r" + text + "   ").utf8))

@@ -44,29 +44,47 @@ extension JSONValue {
     mutating func value() throws -> JSONValue {
       guard index < bytes.count else { throw error("unexpected end of input") }
       switch bytes[index] {
-      case UInt8(ascii: "n"): try expect("null"); return .null
-      case UInt8(ascii: "t"): try expect("true"); return .bool(true)
-      case UInt8(ascii: "f"): try expect("false"); return .bool(false)
+      case UInt8(ascii: "n"):
+        try expect("null")
+        return .null
+      case UInt8(ascii: "t"):
+        try expect("true")
+        return .bool(true)
+      case UInt8(ascii: "f"):
+        try expect("false")
+        return .bool(false)
       case UInt8(ascii: "\""): return .string(try string())
       case UInt8(ascii: "["):
         index += 1
         var items: [JSONValue] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+          index += 1
+          return .array(items)
+        }
         while true {
           skipWhitespace()
           items.append(try value())
           skipWhitespace()
           guard index < bytes.count else { throw error("unterminated array") }
-          if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-          if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+          if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            continue
+          }
+          if bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(items)
+          }
           throw error("expected ',' or ']'")
         }
       case UInt8(ascii: "{"):
         index += 1
         var pairs: [(String, JSONValue)] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(pairs) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+          index += 1
+          return .object(pairs)
+        }
         while true {
           skipWhitespace()
           guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key") }
@@ -77,8 +95,14 @@ extension JSONValue {
           pairs.append((key, try value()))
           skipWhitespace()
           guard index < bytes.count else { throw error("unterminated object") }
-          if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-          if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(pairs) }
+          if bytes[index] == UInt8(ascii: ",") {
+            index += 1
+            continue
+          }
+          if bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(pairs)
+          }
           throw error("expected ',' or '}'")
         }
       default:
@@ -91,7 +115,10 @@ extension JSONValue {
       while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
       let text = String(decoding: bytes[start..<index], as: UTF8.self)
       if !text.contains(where: { ".eE".contains($0) }), let i = Int(text) { return .integer(i) }
-      guard let d = Double(text), d.isFinite else { index = start; throw error("invalid value") }
+      guard let d = Double(text), d.isFinite else {
+        index = start
+        throw error("invalid value")
+      }
       return .number(d)
     }
 
@@ -121,7 +148,7 @@ extension JSONValue {
           case UInt8(ascii: "f"): out += "\u{c}"
           case UInt8(ascii: "u"):
             guard index + 4 <= bytes.count,
-                  let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
+              let code = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
             else { throw error("bad \\u escape") }
             index += 4
             scalars = String.UnicodeScalarView()

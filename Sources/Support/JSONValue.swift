@@ -15,13 +15,13 @@ public indirect enum JSONValue: Sendable, Equatable {
   public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     switch (lhs, rhs) {
     case (.null, .null): return true
-    case let (.bool(a), .bool(b)): return a == b
-    case let (.number(a), .number(b)): return a == b
-    case let (.integer(a), .integer(b)): return a == b
-    case let (.number(a), .integer(b)), let (.integer(b), .number(a)): return a == Double(b)
-    case let (.string(a), .string(b)): return a == b
-    case let (.array(a), .array(b)): return a == b
-    case let (.object(a), .object(b)):
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.number(let a), .number(let b)): return a == b
+    case (.integer(let a), .integer(let b)): return a == b
+    case (.number(let a), .integer(let b)), (.integer(let b), .number(let a)): return a == Double(b)
+    case (.string(let a), .string(let b)): return a == b
+    case (.array(let a), .array(let b)): return a == b
+    case (.object(let a), .object(let b)):
       return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
     default: return false
     }
@@ -40,38 +40,38 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   /// Looks up a key of an object (nil for other values or a missing key).
   public subscript(key: String) -> JSONValue? {
-    guard case let .object(pairs) = self else { return nil }
+    guard case .object(let pairs) = self else { return nil }
     return pairs.first { $0.0 == key }?.1
   }
 
   public var doubleValue: Double? {
     switch self {
-    case let .number(v): return v
-    case let .integer(v): return Double(v)
+    case .number(let v): return v
+    case .integer(let v): return Double(v)
     default: return nil
     }
   }
 
   public var intValue: Int? {
     switch self {
-    case let .integer(v): return v
-    case let .number(v): return v.rounded() == v && abs(v) < 9e15 ? Int(v) : nil
+    case .integer(let v): return v
+    case .number(let v): return v.rounded() == v && abs(v) < 9e15 ? Int(v) : nil
     default: return nil
     }
   }
 
   public var stringValue: String? {
-    if case let .string(s) = self { return s }
+    if case .string(let s) = self { return s }
     return nil
   }
 
   public var arrayValue: [JSONValue]? {
-    if case let .array(a) = self { return a }
+    if case .array(let a) = self { return a }
     return nil
   }
 
   public var boolValue: Bool? {
-    if case let .bool(b) = self { return b }
+    if case .bool(let b) = self { return b }
     return nil
   }
 }
@@ -97,12 +97,15 @@ extension JSONValue {
     let inner = String(repeating: "  ", count: indent + 1)
     switch self {
     case .null: out.append("null")
-    case let .bool(b): out.append(b ? "true" : "false")
-    case let .integer(i): out.append(String(i))
-    case let .number(d): out.append(JSONValue.format(d))
-    case let .string(s): out.append(JSONValue.quote(s))
-    case let .array(items):
-      if items.isEmpty { out.append("[]"); return }
+    case .bool(let b): out.append(b ? "true" : "false")
+    case .integer(let i): out.append(String(i))
+    case .number(let d): out.append(JSONValue.format(d))
+    case .string(let s): out.append(JSONValue.quote(s))
+    case .array(let items):
+      if items.isEmpty {
+        out.append("[]")
+        return
+      }
       if items.count <= 8 && items.allSatisfy(\.isScalar) {
         out.append("[")
         for (i, item) in items.enumerated() {
@@ -119,8 +122,11 @@ extension JSONValue {
         out.append(i + 1 < items.count ? ",\n" : "\n")
       }
       out.append(pad + "]")
-    case let .object(pairs):
-      if pairs.isEmpty { out.append("{}"); return }
+    case .object(let pairs):
+      if pairs.isEmpty {
+        out.append("{}")
+        return
+      }
       out.append("{\n")
       for (i, (key, value)) in pairs.enumerated() {
         out.append(inner + JSONValue.quote(key) + ": ")
@@ -163,7 +169,7 @@ extension JSONValue {
 extension JSONValue {
   /// The object's members as a dictionary (the last of repeated keys wins), or nil for other values.
   public var objectMembers: [String: JSONValue]? {
-    guard case let .object(pairs) = self else { return nil }
+    guard case .object(let pairs) = self else { return nil }
     return Dictionary(pairs, uniquingKeysWith: { _, last in last })
   }
 

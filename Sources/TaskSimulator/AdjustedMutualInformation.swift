@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
-@inline(__always) func logGamma(_ x: Double) -> Double { Glibc.lgamma(x) }
+  import Glibc
+  @inline(__always) func logGamma(_ x: Double) -> Double { Glibc.lgamma(x) }
 #elseif canImport(Darwin)
-import Darwin
-@inline(__always) func logGamma(_ x: Double) -> Double { Darwin.lgamma(x) }
+  import Darwin
+  @inline(__always) func logGamma(_ x: Double) -> Double { Darwin.lgamma(x) }
 #endif
 
 /// Adjusted mutual information, numerically identical to scikit-learn's `adjusted_mutual_info_score`
@@ -29,22 +30,32 @@ public enum AdjustedMutualInformation {
   /// AMI of a row-major integer contingency table (empty rows and columns are ignored, as absent labels).
   public static func score(contingency table: [Int], rows: Int, columns: Int) -> Double {
     guard rows >= 0, columns >= 0, table.count == rows * columns else { return .nan }
-    var a = [Int](repeating: 0, count: rows), b = [Int](repeating: 0, count: columns)
-    for i in 0..<rows { for j in 0..<columns { a[i] += table[i * columns + j]; b[j] += table[i * columns + j] } }
-    let keptRows = (0..<rows).filter { a[$0] > 0 }, keptColumns = (0..<columns).filter { b[$0] > 0 }
-    let r = keptRows.count, c = keptColumns.count
+    var a = [Int](repeating: 0, count: rows)
+    var b = [Int](repeating: 0, count: columns)
+    for i in 0..<rows {
+      for j in 0..<columns {
+        a[i] += table[i * columns + j]
+        b[j] += table[i * columns + j]
+      }
+    }
+    let keptRows = (0..<rows).filter { a[$0] > 0 }
+    let keptColumns = (0..<columns).filter { b[$0] > 0 }
+    let r = keptRows.count
+    let c = keptColumns.count
     if (r == 1 && c == 1) || (r == 0 && c == 0) { return 1 }
     if r <= 1 || c <= 1 { return 0 }
     var dense = [Double](repeating: 0, count: r * c)
     for (i, row) in keptRows.enumerated() {
       for (j, column) in keptColumns.enumerated() { dense[i * c + j] = Double(table[row * columns + column]) }
     }
-    let rowSums = keptRows.map { a[$0] }, columnSums = keptColumns.map { b[$0] }
+    let rowSums = keptRows.map { a[$0] }
+    let columnSums = keptColumns.map { b[$0] }
     let n = rowSums.reduce(0, +)
     let mi = mutualInformation(dense, rows: r, columns: c)
     let emi = expectedMutualInformation(rowSums: rowSums, columnSums: columnSums)
-    return adjust(mi: mi, emi: emi, hTrue: entropy(rowSums.map(Double.init)), hPredicted: entropy(columnSums.map(Double.init)),
-                  n: n)
+    return adjust(
+      mi: mi, emi: emi, hTrue: entropy(rowSums.map(Double.init)), hPredicted: entropy(columnSums.map(Double.init)),
+      n: n)
   }
 
   /// The AMI formula with scikit-learn's epsilon guards.
@@ -60,11 +71,19 @@ public enum AdjustedMutualInformation {
   /// Mutual information (nats) of a row-major contingency table of (possibly fractional) counts.
   public static func mutualInformation(_ table: [Double], rows: Int, columns: Int) -> Double {
     guard rows > 1, columns > 1 else { return 0 }
-    var pi = [Double](repeating: 0, count: rows), pj = [Double](repeating: 0, count: columns)
-    for i in 0..<rows { for j in 0..<columns { pi[i] += table[i * columns + j]; pj[j] += table[i * columns + j] } }
+    var pi = [Double](repeating: 0, count: rows)
+    var pj = [Double](repeating: 0, count: columns)
+    for i in 0..<rows {
+      for j in 0..<columns {
+        pi[i] += table[i * columns + j]
+        pj[j] += table[i * columns + j]
+      }
+    }
     let total = pi.reduce(0, +)
     guard total > 0 else { return 0 }
-    let logTotal = log(total), logSumI = log(pi.reduce(0, +)), logSumJ = log(pj.reduce(0, +))
+    let logTotal = log(total)
+    let logSumI = log(pi.reduce(0, +))
+    let logSumJ = log(pj.reduce(0, +))
     var sum = 0.0
     for i in 0..<rows {
       for j in 0..<columns {
@@ -85,7 +104,8 @@ public enum AdjustedMutualInformation {
     let pi = counts.filter { $0 > 0 }
     if pi.isEmpty { return 1 }
     if pi.count == 1 { return 0 }
-    let total = pi.reduce(0, +), logTotal = log(total)
+    let total = pi.reduce(0, +)
+    let logTotal = log(total)
     var sum = 0.0
     for p in pi { sum += (p / total) * (log(p) - logTotal) }
     return -sum
@@ -96,7 +116,8 @@ public enum AdjustedMutualInformation {
   /// Returns 0 unless both lists have at least two positive sizes with equal totals.
   public static func expectedMutualInformation(rowSums a: [Int], columnSums b: [Int]) -> Double {
     guard a.count > 1, b.count > 1, a.allSatisfy({ $0 > 0 }), b.allSatisfy({ $0 > 0 }),
-          a.reduce(0, +) == b.reduce(0, +) else { return 0 }
+      a.reduce(0, +) == b.reduce(0, +)
+    else { return 0 }
     let n = a.reduce(0, +)
     guard n > 0 else { return 0 }
     let nD = Double(n)
@@ -105,7 +126,8 @@ public enum AdjustedMutualInformation {
     var term1 = [Double](repeating: 0, count: maxN + 1)
     var logNnij = [Double](repeating: 0, count: maxN + 1)
     var glnNnij = [Double](repeating: 0, count: maxN + 1)
-    let lgN1 = logGamma(nD + 1), logN = log(nD)
+    let lgN1 = logGamma(nD + 1)
+    let logN = log(nD)
     for k in 0...maxN {
       let nij = Double(k == 0 ? 1 : k)
       term1[k] = nij / nD
@@ -114,12 +136,19 @@ public enum AdjustedMutualInformation {
     }
     var emi = 0.0
     for i in 0..<a.count {
-      let ai = a[i], aD = Double(ai)
-      let logA = log(aD), glnA = logGamma(aD + 1), glnNA = logGamma(nD - aD + 1)
+      let ai = a[i]
+      let aD = Double(ai)
+      let logA = log(aD)
+      let glnA = logGamma(aD + 1)
+      let glnNA = logGamma(nD - aD + 1)
       for j in 0..<b.count {
-        let bj = b[j], bD = Double(bj)
-        let logB = log(bD), glnB = logGamma(bD + 1), glnNB = logGamma(nD - bD + 1)
-        let start = max(1, ai - n + bj), end = min(ai, bj) + 1
+        let bj = b[j]
+        let bD = Double(bj)
+        let logB = log(bD)
+        let glnB = logGamma(bD + 1)
+        let glnNB = logGamma(nD - bD + 1)
+        let start = max(1, ai - n + bj)
+        let end = min(ai, bj) + 1
         guard start < end else { continue }
         let base = glnA + glnB + glnNA + glnNB
         // The hypergeometric probabilities exp(gln) are unimodal in nij: walk out from the mode and stop
@@ -127,7 +156,8 @@ public enum AdjustedMutualInformation {
         let mode = min(max((ai + 1) * (bj + 1) / (n + 2), start), end - 1)
         func term(_ nij: Int) -> (value: Double, probability: Double) {
           let term2 = logNnij[nij] - logA - logB
-          let gln = base - glnNnij[nij] - logGamma(Double(ai - nij + 1)) - logGamma(Double(bj - nij + 1))
+          let gln =
+            base - glnNnij[nij] - logGamma(Double(ai - nij + 1)) - logGamma(Double(bj - nij + 1))
             - logGamma(Double(n - ai - bj + nij + 1))
           let probability = exp(gln)
           return (term1[nij] * term2 * probability, probability)
@@ -160,7 +190,10 @@ public enum AdjustedMutualInformation {
       var map = [Int](repeating: -1, count: hi - lo + 1)
       for l in labels { map[l - lo] = 0 }
       var next = 0
-      for k in 0..<map.count where map[k] == 0 { map[k] = next; next += 1 }
+      for k in 0..<map.count where map[k] == 0 {
+        map[k] = next
+        next += 1
+      }
       return (labels.map { map[$0 - lo] }, next)
     }
     let sorted = Array(Set(labels)).sorted()

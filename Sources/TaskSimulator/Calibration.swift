@@ -13,26 +13,36 @@ public enum Calibration {
     let off = (1 - alpha) / Double(k - 1)
     var table = [Double](repeating: 0, count: k * k)
     for i in 0..<k { for j in 0..<k { table[i * k + j] = n * p[i] * (i == j ? alpha : off) } }
-    var rowSums = [Double](repeating: 0, count: k), columnSums = [Double](repeating: 0, count: k)
-    for i in 0..<k { for j in 0..<k { rowSums[i] += table[i * k + j]; columnSums[j] += table[i * k + j] } }
+    var rowSums = [Double](repeating: 0, count: k)
+    var columnSums = [Double](repeating: 0, count: k)
+    for i in 0..<k {
+      for j in 0..<k {
+        rowSums[i] += table[i * k + j]
+        columnSums[j] += table[i * k + j]
+      }
+    }
     let mi = AdjustedMutualInformation.mutualInformation(table, rows: k, columns: k)
     let a = roundedPreservingSum(rowSums.filter { $0 > 0 }, total: tokens)
     let b = roundedPreservingSum(columnSums.filter { $0 > 0 }, total: tokens)
-    let emi = AdjustedMutualInformation.expectedMutualInformation(rowSums: a.filter { $0 > 0 }, columnSums: b.filter { $0 > 0 })
+    let emi = AdjustedMutualInformation.expectedMutualInformation(
+      rowSums: a.filter { $0 > 0 }, columnSums: b.filter { $0 > 0 })
     return AdjustedMutualInformation.adjust(
       mi: mi, emi: emi, hTrue: AdjustedMutualInformation.entropy(rowSums),
       hPredicted: AdjustedMutualInformation.entropy(columnSums), n: tokens)
   }
 
   /// The α in [1/K, 1] whose expected AMI equals `targetAMI` (in (0, 1)) to within `tolerance`.
-  public static func alpha(forAMI targetAMI: Double, labelDistribution p: [Double], tokens: Int,
-                           tolerance: Double = 1e-6) throws(TaskSimulatorError) -> Double {
+  public static func alpha(
+    forAMI targetAMI: Double, labelDistribution p: [Double], tokens: Int,
+    tolerance: Double = 1e-6
+  ) throws(TaskSimulatorError) -> Double {
     guard targetAMI.isFinite, targetAMI > 0, targetAMI < 1 else {
       throw TaskSimulatorError("ami \(targetAMI) outside (0, 1)")
     }
     guard p.count >= 2 else { throw TaskSimulatorError("calibration needs at least 2 labels") }
     guard tokens >= 2 else { throw TaskSimulatorError("calibration needs at least 2 tokens, got \(tokens)") }
-    var lo = 1 / Double(p.count), hi = 1.0
+    var lo = 1 / Double(p.count)
+    var hi = 1.0
     for _ in 0..<200 {
       let mid = (lo + hi) / 2
       let value = expectedAMI(alpha: mid, labelDistribution: p, tokens: tokens)
@@ -46,7 +56,9 @@ public enum Calibration {
   static func roundedPreservingSum(_ values: [Double], total: Int) -> [Int] {
     var floors = values.map { Int($0.rounded(.down)) }
     var remaining = total - floors.reduce(0, +)
-    let order = values.indices.sorted { (values[$0] - Double(floors[$0]), -$0) > (values[$1] - Double(floors[$1]), -$1) }
+    let order = values.indices.sorted {
+      (values[$0] - Double(floors[$0]), -$0) > (values[$1] - Double(floors[$1]), -$1)
+    }
     var k = 0
     while remaining > 0 && !order.isEmpty {
       floors[order[k % order.count]] += 1

@@ -23,7 +23,8 @@ public enum CoNLLReader {
     -> [LabeledSentence]
   {
     var sentences: [LabeledSentence] = []
-    var tokens: [String] = [], tags: [String] = []
+    var tokens: [String] = []
+    var tags: [String] = []
     var columns: Int? = nil
     func flush() {
       if !tokens.isEmpty {
@@ -37,8 +38,14 @@ public enum CoNLLReader {
       lineNumber += 1
       let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
       let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-      if fields.isEmpty { flush(); continue }
-      if fields[0] == "-DOCSTART-" { flush(); continue }
+      if fields.isEmpty {
+        flush()
+        continue
+      }
+      if fields[0] == "-DOCSTART-" {
+        flush()
+        continue
+      }
       guard fields.count >= 2 else {
         throw TaskSimulatorError("\(source):\(lineNumber): expected at least 2 columns (token … tag), found 1")
       }
@@ -48,7 +55,8 @@ public enum CoNLLReader {
       columns = fields.count
       let column = tagColumn ?? fields.count - 1
       guard column >= 0 && column < fields.count else {
-        throw TaskSimulatorError("\(source):\(lineNumber): tag column \(column + 1) does not exist (\(fields.count) columns)")
+        throw TaskSimulatorError(
+          "\(source):\(lineNumber): tag column \(column + 1) does not exist (\(fields.count) columns)")
       }
       tokens.append(String(fields[0]))
       tags.append(String(fields[column]))
@@ -58,10 +66,14 @@ public enum CoNLLReader {
   }
 
   /// Loads a corpus from CoNLL files; dev and test may be omitted (then empty).
-  public static func corpus(train: URL, dev: URL?, test: URL?, tagColumn: Int? = nil) throws(TaskSimulatorError) -> Corpus {
+  public static func corpus(train: URL, dev: URL?, test: URL?, tagColumn: Int? = nil) throws(TaskSimulatorError)
+    -> Corpus
+  {
     let trainSentences = try read(contentsOf: train, tagColumn: tagColumn)
-    let devSentences = try dev.map { (u: URL) throws(TaskSimulatorError) in try read(contentsOf: u, tagColumn: tagColumn) } ?? []
-    let testSentences = try test.map { (u: URL) throws(TaskSimulatorError) in try read(contentsOf: u, tagColumn: tagColumn) } ?? []
+    let devSentences =
+      try dev.map { (u: URL) throws(TaskSimulatorError) in try read(contentsOf: u, tagColumn: tagColumn) } ?? []
+    let testSentences =
+      try test.map { (u: URL) throws(TaskSimulatorError) in try read(contentsOf: u, tagColumn: tagColumn) } ?? []
     return Corpus(name: train.lastPathComponent, train: trainSentences, dev: devSentences, test: testSentences)
   }
 }

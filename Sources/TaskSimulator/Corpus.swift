@@ -25,8 +25,10 @@ public struct Corpus: Sendable, Equatable {
   public var entityTypes: [String]
 
   /// Creates a corpus; when `entityTypes` is nil they are collected from the tags in order of first appearance.
-  public init(name: String, train: [LabeledSentence], dev: [LabeledSentence], test: [LabeledSentence],
-              entityTypes: [String]? = nil) {
+  public init(
+    name: String, train: [LabeledSentence], dev: [LabeledSentence], test: [LabeledSentence],
+    entityTypes: [String]? = nil
+  ) {
     self.name = name
     self.train = train
     self.dev = dev
@@ -63,7 +65,10 @@ public struct Corpus: Sendable, Equatable {
     var counts = [Double](repeating: 0, count: ioLabels.count)
     var total = 0.0
     for s in train {
-      for id in ioLabelIds(s.tags) { counts[id] += 1; total += 1 }
+      for id in ioLabelIds(s.tags) {
+        counts[id] += 1
+        total += 1
+      }
     }
     return total > 0 ? counts.map { $0 / total } : counts
   }

@@ -1,5 +1,5 @@
-import Support
 import Foundation
+import Support
 
 /// One point of a simulation grid: T, tokens per task, and the relatedness of the auxiliary tasks.
 public struct GridPoint: Sendable, Equatable {
@@ -25,9 +25,13 @@ public struct GridPoint: Sendable, Equatable {
   /// A short folder-friendly name, e.g. `T4-n1000-1000-ami0.4`.
   public var name: String {
     var s = "T\(taskCount)-n\(mainTokens)-\(auxTokens)"
-    if let ami { s += "-ami\(GridPoint.short(ami))" }
-    else if let alpha { s += "-alpha\(GridPoint.short(alpha))" }
-    else if let alphas { s += "-alphas" + alphas.map(GridPoint.short).joined(separator: "_") }
+    if let ami {
+      s += "-ami\(GridPoint.short(ami))"
+    } else if let alpha {
+      s += "-alpha\(GridPoint.short(alpha))"
+    } else if let alphas {
+      s += "-alphas" + alphas.map(GridPoint.short).joined(separator: "_")
+    }
     return s
   }
 
@@ -56,18 +60,21 @@ public struct GridPoint: Sendable, Equatable {
     } else if let ami, let a = calibrated[ami] {
       resolved = Array(repeating: a, count: aux)
     } else if let ami {
-      let a = try Calibration.alpha(forAMI: ami, labelDistribution: corpus.ioLabelDistribution(),
-                                    tokens: corpus.trainTokenCount)
+      let a = try Calibration.alpha(
+        forAMI: ami, labelDistribution: corpus.ioLabelDistribution(),
+        tokens: corpus.trainTokenCount)
       resolved = Array(repeating: a, count: aux)
     } else {
       throw TaskSimulatorError("point \(index): needs alpha, alphas or ami for T = \(taskCount)")
     }
     var relatedness: UInt64 = 0
     for a in resolved { relatedness = SplitMix64.mix(relatedness ^ a.bitPattern) }
-    let derived = SeedDerivation.keyed(seed, UInt64(taskCount), UInt64(mainTokens), UInt64(auxTokens), relatedness,
-                                    inputs == .shared ? 1 : 0, UInt64(repetition))
-    return TaskFamilySpec(taskCount: taskCount, mainTokens: mainTokens, auxTokens: auxTokens, alphas: resolved,
-                          inputs: inputs, seed: derived)
+    let derived = SeedDerivation.keyed(
+      seed, UInt64(taskCount), UInt64(mainTokens), UInt64(auxTokens), relatedness,
+      inputs == .shared ? 1 : 0, UInt64(repetition))
+    return TaskFamilySpec(
+      taskCount: taskCount, mainTokens: mainTokens, auxTokens: auxTokens, alphas: resolved,
+      inputs: inputs, seed: derived)
   }
 }
 
@@ -110,9 +117,13 @@ public struct GridConfig: Sendable, Equatable {
   /// Where the config was read from (for messages).
   public var source: String
 
-  static let topKeys: Set<String> = ["name", "description", "corpus", "seed", "repetitions", "inputs", "grid", "points", "training"]
+  static let topKeys: Set<String> = [
+    "name", "description", "corpus", "seed", "repetitions", "inputs", "grid", "points", "training",
+  ]
   static let gridKeys: Set<String> = ["tasks", "tokens", "main_tokens", "aux_tokens", "alpha", "ami"]
-  static let pointKeys: Set<String> = ["tasks", "tokens", "main_tokens", "aux_tokens", "alpha", "alphas", "ami", "repetitions"]
+  static let pointKeys: Set<String> = [
+    "tasks", "tokens", "main_tokens", "aux_tokens", "alpha", "alphas", "ami", "repetitions",
+  ]
   static let corpusKeys: Set<String> = ["train", "dev", "test", "tag_column"]
 
   /// Reads and validates a config file (without the corpus-dependent checks; see `validate(against:)`).
@@ -123,13 +134,16 @@ public struct GridConfig: Sendable, Equatable {
     } catch {
       throw TaskSimulatorError("\(url.path): cannot read config (\(error.localizedDescription))")
     }
-    return try parse(data, source: url.path, baseDirectory: url.deletingLastPathComponent(),
-                     defaultName: url.deletingPathExtension().lastPathComponent)
+    return try parse(
+      data, source: url.path, baseDirectory: url.deletingLastPathComponent(),
+      defaultName: url.deletingPathExtension().lastPathComponent)
   }
 
   /// Parses and validates config JSON. Relative corpus paths are resolved against `baseDirectory`.
-  public static func parse(_ data: Data, source: String = "<config>", baseDirectory: URL? = nil,
-                           defaultName: String = "grid") throws(TaskSimulatorError) -> GridConfig {
+  public static func parse(
+    _ data: Data, source: String = "<config>", baseDirectory: URL? = nil,
+    defaultName: String = "grid"
+  ) throws(TaskSimulatorError) -> GridConfig {
     let root: JSONValue
     do {
       root = try JSONValue(parsing: String(decoding: data, as: UTF8.self), source: source)
@@ -150,8 +164,10 @@ public struct GridConfig: Sendable, Equatable {
       for a in (p.alphas ?? []) + (p.alpha.map { [$0] } ?? []) where p.taskCount > 1 && a < lower - 1e-12 {
         throw TaskSimulatorError("\(where_): alpha \(a) outside [1/K, 1] = [\(GridPoint.short(lower)), 1] (K = \(k))")
       }
-      let needed = TaskFamilySpec(taskCount: p.taskCount, mainTokens: p.mainTokens, auxTokens: p.auxTokens, alphas: [],
-                                  inputs: p.inputs, seed: 0).requiredTokens
+      let needed = TaskFamilySpec(
+        taskCount: p.taskCount, mainTokens: p.mainTokens, auxTokens: p.auxTokens, alphas: [],
+        inputs: p.inputs, seed: 0
+      ).requiredTokens
       if needed > available {
         throw TaskSimulatorError(
           "\(where_): needs \(needed) training tokens (T·n) but corpus '\(corpus.name)' has \(available)")
@@ -225,7 +241,9 @@ private struct Reader {
     }
   }
 
-  mutating func config(_ root: JSONValue, baseDirectory: URL?, defaultName: String) throws(TaskSimulatorError) -> GridConfig {
+  mutating func config(_ root: JSONValue, baseDirectory: URL?, defaultName: String) throws(TaskSimulatorError)
+    -> GridConfig
+  {
     let top = try object(root, "", keys: GridConfig.topKeys)
     var name = defaultName
     if let v = top["name"] {
@@ -239,10 +257,13 @@ private struct Reader {
     }
     var seed: UInt64 = 1
     if let v = top["seed"] {
-      guard let i = v.intValue, i >= 0 else { throw fail("seed", "expected a non-negative integer, found \(describe(v))") }
+      guard let i = v.intValue, i >= 0 else {
+        throw fail("seed", "expected a non-negative integer, found \(describe(v))")
+      }
       seed = UInt64(i)
     }
-    let repetitions = try top["repetitions"].map { (v: JSONValue) throws(TaskSimulatorError) in try positiveInt(v, "repetitions") } ?? 1
+    let repetitions =
+      try top["repetitions"].map { (v: JSONValue) throws(TaskSimulatorError) in try positiveInt(v, "repetitions") } ?? 1
     var inputs = TaskInputs.disjoint
     if let v = top["inputs"] {
       guard case .string(let s) = v, let mode = TaskInputs(rawValue: s) else {
@@ -261,14 +282,17 @@ private struct Reader {
     }
     guard !points.isEmpty else { throw fail("", "no grid points (give \"grid\" or \"points\")") }
     for k in points.indices { points[k].index = k }
-    return GridConfig(name: name, description: description, seed: seed, corpus: corpus, points: points,
-                      training: top["training"], source: source)
+    return GridConfig(
+      name: name, description: description, seed: seed, corpus: corpus, points: points,
+      training: top["training"], source: source)
   }
 
   func corpusSource(_ v: JSONValue?, baseDirectory: URL?) throws(TaskSimulatorError) -> CorpusSource {
     guard let v else { return .embedded }
     if case .string(let s) = v {
-      guard s == "embedded" else { throw fail("corpus", "expected \"embedded\" or an object with train/dev/test paths, found '\(s)'") }
+      guard s == "embedded" else {
+        throw fail("corpus", "expected \"embedded\" or an object with train/dev/test paths, found '\(s)'")
+      }
       return .embedded
     }
     let o = try object(v, "corpus", keys: GridConfig.corpusKeys)
@@ -287,16 +311,25 @@ private struct Reader {
     return .conll(train: train, dev: try path("dev"), test: try path("test"), tagColumn: tagColumn)
   }
 
-  func tokens(_ o: [String: JSONValue], _ path: String, listed: Bool) throws(TaskSimulatorError) -> (main: [Int], aux: [Int]) {
+  func tokens(_ o: [String: JSONValue], _ path: String, listed: Bool) throws(TaskSimulatorError) -> (
+    main: [Int], aux: [Int]
+  ) {
     func values(_ key: String) throws(TaskSimulatorError) -> [Int]? {
       guard let v = o[key] else { return nil }
-      if listed { return try list(v, "\(path).\(key)") { (x: JSONValue, p: String) throws(TaskSimulatorError) in try positiveInt(x, p) } }
+      if listed {
+        return try list(v, "\(path).\(key)") { (x: JSONValue, p: String) throws(TaskSimulatorError) in
+          try positiveInt(x, p)
+        }
+      }
       return [try positiveInt(v, "\(path).\(key)")]
     }
     let balanced = try values("tokens")
-    let main = try values("main_tokens"), aux = try values("aux_tokens")
+    let main = try values("main_tokens")
+    let aux = try values("aux_tokens")
     if let balanced {
-      guard main == nil && aux == nil else { throw fail(path, "give either 'tokens' or 'main_tokens' and 'aux_tokens', not both") }
+      guard main == nil && aux == nil else {
+        throw fail(path, "give either 'tokens' or 'main_tokens' and 'aux_tokens', not both")
+      }
       return (balanced, [])
     }
     guard let main, let aux else { throw fail(path, "missing key 'tokens' (or 'main_tokens' and 'aux_tokens')") }
@@ -306,13 +339,17 @@ private struct Reader {
   func grid(_ v: JSONValue, repetitions: Int, inputs: TaskInputs) throws(TaskSimulatorError) -> [GridPoint] {
     let o = try object(v, "grid", keys: GridConfig.gridKeys)
     guard let t = o["tasks"] else { throw fail("grid", "missing key 'tasks'") }
-    let tasks = try list(t, "grid.tasks") { (x: JSONValue, p: String) throws(TaskSimulatorError) in try positiveInt(x, p) }
+    let tasks = try list(t, "grid.tasks") { (x: JSONValue, p: String) throws(TaskSimulatorError) in
+      try positiveInt(x, p)
+    }
     let (main, aux) = try tokens(o, "grid", listed: true)
     let sizes: [(Int, Int)] = aux.isEmpty ? main.map { ($0, $0) } : main.flatMap { m in aux.map { (m, $0) } }
     let alphas = try o["alpha"].map { (x: JSONValue) throws(TaskSimulatorError) in
-      try list(x, "grid.alpha") { (y: JSONValue, p: String) throws(TaskSimulatorError) in try alpha(y, p) } }
+      try list(x, "grid.alpha") { (y: JSONValue, p: String) throws(TaskSimulatorError) in try alpha(y, p) }
+    }
     let amis = try o["ami"].map { (x: JSONValue) throws(TaskSimulatorError) in
-      try list(x, "grid.ami") { (y: JSONValue, p: String) throws(TaskSimulatorError) in try ami(y, p) } }
+      try list(x, "grid.ami") { (y: JSONValue, p: String) throws(TaskSimulatorError) in try ami(y, p) }
+    }
     if alphas != nil && amis != nil { throw fail("grid", "give either 'alpha' or 'ami', not both") }
     if alphas == nil && amis == nil && tasks.contains(where: { $0 > 1 }) {
       throw fail("grid", "missing key 'alpha' or 'ami' (needed for T > 1)")
@@ -321,31 +358,40 @@ private struct Reader {
     for taskCount in tasks {
       for (m, a) in sizes {
         if taskCount == 1 && alphas == nil && amis == nil {
-          points.append(GridPoint(index: 0, taskCount: 1, mainTokens: m, auxTokens: a, alpha: nil, alphas: nil, ami: nil,
-                                  repetitions: repetitions, inputs: inputs))
+          points.append(
+            GridPoint(
+              index: 0, taskCount: 1, mainTokens: m, auxTokens: a, alpha: nil, alphas: nil, ami: nil,
+              repetitions: repetitions, inputs: inputs))
           continue
         }
         for x in alphas ?? [] {
-          points.append(GridPoint(index: 0, taskCount: taskCount, mainTokens: m, auxTokens: a, alpha: x, alphas: nil,
-                                  ami: nil, repetitions: repetitions, inputs: inputs))
+          points.append(
+            GridPoint(
+              index: 0, taskCount: taskCount, mainTokens: m, auxTokens: a, alpha: x, alphas: nil,
+              ami: nil, repetitions: repetitions, inputs: inputs))
         }
         for x in amis ?? [] {
-          points.append(GridPoint(index: 0, taskCount: taskCount, mainTokens: m, auxTokens: a, alpha: nil, alphas: nil,
-                                  ami: x, repetitions: repetitions, inputs: inputs))
+          points.append(
+            GridPoint(
+              index: 0, taskCount: taskCount, mainTokens: m, auxTokens: a, alpha: nil, alphas: nil,
+              ami: x, repetitions: repetitions, inputs: inputs))
         }
       }
     }
     return points
   }
 
-  func point(_ v: JSONValue, _ path: String, repetitions: Int, inputs: TaskInputs) throws(TaskSimulatorError) -> GridPoint {
+  func point(_ v: JSONValue, _ path: String, repetitions: Int, inputs: TaskInputs) throws(TaskSimulatorError)
+    -> GridPoint
+  {
     let o = try object(v, path, keys: GridConfig.pointKeys)
     guard let t = o["tasks"] else { throw fail(path, "missing key 'tasks'") }
     let taskCount = try positiveInt(t, "\(path).tasks")
     let (main, aux) = try tokens(o, path, listed: false)
     let a = try o["alpha"].map { (x: JSONValue) throws(TaskSimulatorError) in try alpha(x, "\(path).alpha") }
     let list_ = try o["alphas"].map { (x: JSONValue) throws(TaskSimulatorError) in
-      try list(x, "\(path).alphas") { (y: JSONValue, p: String) throws(TaskSimulatorError) in try alpha(y, p) } }
+      try list(x, "\(path).alphas") { (y: JSONValue, p: String) throws(TaskSimulatorError) in try alpha(y, p) }
+    }
     let target = try o["ami"].map { (x: JSONValue) throws(TaskSimulatorError) in try ami(x, "\(path).ami") }
     let given = [a != nil, list_ != nil, target != nil].filter { $0 }.count
     if given > 1 { throw fail(path, "give only one of 'alpha', 'alphas', 'ami'") }
@@ -353,8 +399,11 @@ private struct Reader {
     if let list_, list_.count != taskCount - 1 {
       throw fail("\(path).alphas", "expected \(taskCount - 1) values (one per auxiliary task), found \(list_.count)")
     }
-    let reps = try o["repetitions"].map { (x: JSONValue) throws(TaskSimulatorError) in try positiveInt(x, "\(path).repetitions") } ?? repetitions
-    return GridPoint(index: 0, taskCount: taskCount, mainTokens: main[0], auxTokens: aux.first ?? main[0], alpha: a,
-                     alphas: list_, ami: target, repetitions: reps, inputs: inputs)
+    let reps =
+      try o["repetitions"].map { (x: JSONValue) throws(TaskSimulatorError) in try positiveInt(x, "\(path).repetitions")
+      } ?? repetitions
+    return GridPoint(
+      index: 0, taskCount: taskCount, mainTokens: main[0], auxTokens: aux.first ?? main[0], alpha: a,
+      alphas: list_, ami: target, repetitions: reps, inputs: inputs)
   }
 }

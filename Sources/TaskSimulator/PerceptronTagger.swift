@@ -10,7 +10,7 @@ public struct PerceptronTagger: Sendable {
   /// IO label names; index 0 is `O`.
   public let labels: [String]
   private var featureIds: [String: Int]
-  private var weights: [Double]      // feature × label
+  private var weights: [Double]  // feature × label
   private var transitions: [Double]  // previous label × label
 
   /// Trains on sentences (tags in IO or BIO) for `epochs` passes in seeded shuffled order.
@@ -33,8 +33,12 @@ public struct PerceptronTagger: Sendable {
       return (feats, gold)
     }
     featureIds = ids
-    var w = [Double](repeating: 0, count: ids.count * k), wSum = w, wStamp = [Int](repeating: 0, count: w.count)
-    var t = [Double](repeating: 0, count: k * k), tSum = t, tStamp = [Int](repeating: 0, count: t.count)
+    var w = [Double](repeating: 0, count: ids.count * k)
+    var wSum = w
+    var wStamp = [Int](repeating: 0, count: w.count)
+    var t = [Double](repeating: 0, count: k * k)
+    var tSum = t
+    var tStamp = [Int](repeating: 0, count: t.count)
     var clock = 1
     var order = Array(encoded.indices)
     var rng = SeededGenerator(seed: seed)
@@ -107,7 +111,10 @@ public struct PerceptronTagger: Sendable {
     var last: Character = " "
     for ch in w {
       let c: Character = ch.isUppercase ? "X" : ch.isLowercase ? "x" : ch.isNumber ? "d" : ch
-      if c != last { out.append(c); last = c }
+      if c != last {
+        out.append(c)
+        last = c
+      }
     }
     return out
   }
@@ -118,9 +125,11 @@ public struct PerceptronTagger: Sendable {
     return tokens.indices.map { i in
       let w = tokens[i]
       let sh = shape(w)
-      return ["b", "w=" + w, "l=" + lower[i], "s3=" + String(lower[i].suffix(3)), "sh=" + sh,
-              "pos=" + (i == 0 ? "first" : "rest") + sh, "p1=" + at(i - 1), "n1=" + at(i + 1),
-              "p2=" + at(i - 2), "n2=" + at(i + 2), "p1w=" + at(i - 1) + "|" + lower[i]]
+      return [
+        "b", "w=" + w, "l=" + lower[i], "s3=" + String(lower[i].suffix(3)), "sh=" + sh,
+        "pos=" + (i == 0 ? "first" : "rest") + sh, "p1=" + at(i - 1), "n1=" + at(i + 1),
+        "p2=" + at(i - 2), "n2=" + at(i + 2), "p1w=" + at(i - 1) + "|" + lower[i],
+      ]
     }
   }
 }

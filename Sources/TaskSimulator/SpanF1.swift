@@ -25,14 +25,16 @@ public struct SpanF1: Sendable, Equatable {
   public var recall: Double { goldChunks == 0 ? 0 : Double(correctChunks) / Double(goldChunks) }
   /// Harmonic mean of precision and recall (0 when both are 0).
   public var f1: Double {
-    let p = precision, r = recall
+    let p = precision
+    let r = recall
     return p + r == 0 ? 0 : 2 * p * r / (p + r)
   }
 
   /// Adds the counts of another score (micro-averaging).
   public static func + (lhs: SpanF1, rhs: SpanF1) -> SpanF1 {
-    SpanF1(goldChunks: lhs.goldChunks + rhs.goldChunks, predictedChunks: lhs.predictedChunks + rhs.predictedChunks,
-           correctChunks: lhs.correctChunks + rhs.correctChunks)
+    SpanF1(
+      goldChunks: lhs.goldChunks + rhs.goldChunks, predictedChunks: lhs.predictedChunks + rhs.predictedChunks,
+      correctChunks: lhs.correctChunks + rhs.correctChunks)
   }
 
   /// Scores sentences of gold and predicted tags (BIO, or any scheme conlleval accepts).
@@ -69,7 +71,10 @@ struct ChunkScorer {
   mutating func boundary() { step("O", "", "O", "") }
 
   mutating func finish() {
-    if inCorrect { correct += 1; inCorrect = false }
+    if inCorrect {
+      correct += 1
+      inCorrect = false
+    }
   }
 
   private mutating func step(_ g: String, _ gType: String, _ p: String, _ pType: String) {
@@ -88,8 +93,10 @@ struct ChunkScorer {
     if startGold && startGuess && pType == gType { inCorrect = true }
     if startGold { gold += 1 }
     if startGuess { predicted += 1 }
-    lastGold = g; lastGoldType = gType
-    lastGuess = p; lastGuessType = pType
+    lastGold = g
+    lastGoldType = gType
+    lastGuess = p
+    lastGuessType = pType
   }
 
   /// conlleval's tag parsing: `X-Y` → (X, Y) at the first dash, otherwise (tag, "").

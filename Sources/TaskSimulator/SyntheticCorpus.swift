@@ -1,5 +1,5 @@
-import Support
 import Foundation
+import Support
 
 /// The embedded synthetic named-entity corpus: an English-like, seeded token stream with PER, ORG, LOC and MISC
 /// entities (multi-token, Zipfian name frequencies, names shared between types and with ordinary words,
@@ -68,7 +68,8 @@ struct ZipfTable: Sendable {
   }
   func draw(_ rng: inout SeededGenerator) -> Int {
     let u = rng.nextDouble()
-    var lo = 0, hi = cumulative.count - 1
+    var lo = 0
+    var hi = cumulative.count - 1
     while lo < hi {
       let mid = (lo + hi) / 2
       if cumulative[mid] > u { hi = mid } else { lo = mid + 1 }
@@ -79,7 +80,7 @@ struct ZipfTable: Sendable {
 
 /// Word lists and the sentence model of the synthetic corpus.
 struct Lexicon: Sendable {
-  let common: [String]          // ordinary lower-case words, Zipf-ranked
+  let common: [String]  // ordinary lower-case words, Zipf-ranked
   let commonZipf: ZipfTable
   let capitalizedOther: [String]  // capitalised non-entity words (months, titles, days)
   let otherZipf: ZipfTable
@@ -99,15 +100,18 @@ struct Lexicon: Sendable {
     var rng = SeededGenerator(seed: SeedDerivation.keyed(seed, 0))
     var used = Set<String>()
     func word(_ syllables: ClosedRange<Int>, ending: [String] = [], endingRate: Double = 0, capital: Bool) -> String {
-      let onsets = ["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z",
-                    "br", "ch", "st", "tr", "sh", "gr", "pl", "th", "kr", "dr"]
+      let onsets = [
+        "b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z",
+        "br", "ch", "st", "tr", "sh", "gr", "pl", "th", "kr", "dr",
+      ]
       let vowels = ["a", "e", "i", "o", "u", "ai", "ea", "ou", "y"]
       let codas = ["", "", "", "n", "r", "s", "l", "t", "m", "nd", "rt", "ck"]
       while true {
         var w = ""
         let count = syllables.lowerBound + rng.nextInt(below: syllables.count)
         for _ in 0..<count {
-          w += onsets[rng.nextInt(below: onsets.count)] + vowels[rng.nextInt(below: vowels.count)]
+          w +=
+            onsets[rng.nextInt(below: onsets.count)] + vowels[rng.nextInt(below: vowels.count)]
             + codas[rng.nextInt(below: codas.count)]
         }
         if !ending.isEmpty && rng.nextDouble() < endingRate { w += ending[rng.nextInt(below: ending.count)] }
@@ -115,20 +119,24 @@ struct Lexicon: Sendable {
         if used.insert(w).inserted { return w }
       }
     }
-    let function = ["the", "of", "to", "in", "and", "a", "said", "on", "for", "was", "with", "at", "by", "is",
-                    "that", "from", "it", "he", "his", "be", "has", "as", "were", "after", "had", "have", "will",
-                    "an", "but", "not", "they", "its", "last", "up", "two", "one", "year", "week", "first", "new",
-                    "government", "percent", "told", "would", "over", "against", "three", "minister", "match",
-                    "shares", "team", "police", "market", "people", "won", "president", "club", "visit", "company"]
+    let function = [
+      "the", "of", "to", "in", "and", "a", "said", "on", "for", "was", "with", "at", "by", "is",
+      "that", "from", "it", "he", "his", "be", "has", "as", "were", "after", "had", "have", "will",
+      "an", "but", "not", "they", "its", "last", "up", "two", "one", "year", "week", "first", "new",
+      "government", "percent", "told", "would", "over", "against", "three", "minister", "match",
+      "shares", "team", "police", "market", "people", "won", "president", "club", "visit", "company",
+    ]
     for f in function { used.insert(f) }
     var commonWords = function
     while commonWords.count < 9_000 { commonWords.append(word(1...3, capital: false)) }
     common = commonWords
     commonZipf = ZipfTable(count: commonWords.count, exponent: 1.05, offset: 2.7)
-    let titles = ["Mr", "Mrs", "President", "Minister", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                  "Saturday", "Sunday", "January", "February", "March", "April", "June", "July", "August",
-                  "September", "October", "November", "December", "Prime", "Chairman", "Coach", "Police",
-                  "Reuters", "Tuesday's", "Officials", "Analysts", "Shares", "Results", "Division", "Group"]
+    let titles = [
+      "Mr", "Mrs", "President", "Minister", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+      "Saturday", "Sunday", "January", "February", "March", "April", "June", "July", "August",
+      "September", "October", "November", "December", "Prime", "Chairman", "Coach", "Police",
+      "Reuters", "Tuesday's", "Officials", "Analysts", "Shares", "Results", "Division", "Group",
+    ]
     for t in titles { used.insert(t) }
     var firstNameList = (0..<700).map { _ in word(1...2, ending: ["a", "o", "el"], endingRate: 0.3, capital: true) }
     // Capitalised non-entity words: titles and dates, product and topic words, and some first names used as
@@ -139,8 +147,12 @@ struct Lexicon: Sendable {
     otherZipf = ZipfTable(count: other.count, exponent: 0.9, offset: 2)
     firstNameList.swapAt(0, 4)
     firstNames = firstNameList
-    lastNames = (0..<3_000).map { _ in word(1...3, ending: ["son", "ez", "ov", "ski", "er"], endingRate: 0.35, capital: true) }
-    var locs = (0..<1_800).map { _ in word(1...3, ending: ["ia", "burg", "ton", "stan", "land"], endingRate: 0.35, capital: true) }
+    lastNames = (0..<3_000).map { _ in
+      word(1...3, ending: ["son", "ez", "ov", "ski", "er"], endingRate: 0.35, capital: true)
+    }
+    var locs = (0..<1_800).map { _ in
+      word(1...3, ending: ["ia", "burg", "ton", "stan", "land"], endingRate: 0.35, capital: true)
+    }
     // Some surnames are also places (realistic ambiguity: "Washington").
     for k in 0..<120 { locs[10 + k * 11] = lastNames[5 + k * 23] }
     locations = locs
@@ -148,8 +160,10 @@ struct Lexicon: Sendable {
     // Many organisations (clubs, companies) are named after places: LOC/ORG ambiguity.
     for k in 0..<Lexicon.sharedOrgLoc { heads[k * 3] = locs[k * 4] }
     orgHeads = heads
-    orgSuffixes = ["Corp", "Inc", "Group", "Bank", "United", "City", "Party", "Ltd", "Airlines", "Council",
-                   "Rovers", "Motors", "Holdings", "Association"]
+    orgSuffixes = [
+      "Corp", "Inc", "Group", "Bank", "United", "City", "Party", "Ltd", "Airlines", "Council",
+      "Rovers", "Motors", "Holdings", "Association",
+    ]
     for s in orgSuffixes { used.insert(s) }
     nationalities = locs.prefix(400).map { $0.hasSuffix("ia") ? $0 + "n" : $0 + "ian" }
     eventWords = ["Cup", "Open", "Games", "Championship", "League", "Grand", "Prix", "Masters", "Trophy", "Series"]
@@ -159,12 +173,18 @@ struct Lexicon: Sendable {
     locZipf = ZipfTable(count: locations.count, exponent: Lexicon.nameExponent, offset: 3)
     natZipf = ZipfTable(count: nationalities.count, exponent: 1.1, offset: 2)
     cues = [
-      [("Mr", true), ("President", true), ("Coach", true), ("said", false), ("told", false), ("minister", true),
-       ("Mrs", true), ("his", false), ("has", false)],
-      [("shares", false), ("club", true), ("company", true), ("said", false), ("Group", false), ("against", true),
-       ("Chairman", false), ("at", true), ("of", true)],
-      [("in", true), ("at", true), ("from", true), ("visit", true), ("near", true), ("to", true), ("police", false),
-       ("government", false), ("of", true)],
+      [
+        ("Mr", true), ("President", true), ("Coach", true), ("said", false), ("told", false), ("minister", true),
+        ("Mrs", true), ("his", false), ("has", false),
+      ],
+      [
+        ("shares", false), ("club", true), ("company", true), ("said", false), ("Group", false), ("against", true),
+        ("Chairman", false), ("at", true), ("of", true),
+      ],
+      [
+        ("in", true), ("at", true), ("from", true), ("visit", true), ("near", true), ("to", true), ("police", false),
+        ("government", false), ("of", true),
+      ],
       [("the", true), ("won", true), ("first", true), ("team", false), ("match", false), ("in", true)],
     ]
   }
@@ -209,24 +229,40 @@ struct Lexicon: Sendable {
     var lastWasEntity = false
     while tokens.count < length {
       if !lastWasEntity && rng.nextDouble() < 0.115 {
-        var u = rng.nextDouble(), type = 0
-        while type < 3 && u >= typeWeights[type] { u -= typeWeights[type]; type += 1 }
+        var u = rng.nextDouble()
+        var type = 0
+        while type < 3 && u >= typeWeights[type] {
+          u -= typeWeights[type]
+          type += 1
+        }
         let cueList = cues[type]
         let cue = rng.nextDouble() < Lexicon.cueRate ? cueList[rng.nextInt(below: cueList.count)] : nil
-        if let cue, cue.before { tokens.append(cue.word); tags.append("O") }
+        if let cue, cue.before {
+          tokens.append(cue.word)
+          tags.append("O")
+        }
         let words = entity(type, &rng)
         let name = SyntheticCorpus.entityTypes[type]
-        for (k, w) in words.enumerated() { tokens.append(w); tags.append((k == 0 ? "B-" : "I-") + name) }
-        if let cue, !cue.before { tokens.append(cue.word); tags.append("O") }
+        for (k, w) in words.enumerated() {
+          tokens.append(w)
+          tags.append((k == 0 ? "B-" : "I-") + name)
+        }
+        if let cue, !cue.before {
+          tokens.append(cue.word)
+          tags.append("O")
+        }
         lastWasEntity = cue == nil || cue!.before
       } else {
-        let w = rng.nextDouble() < Lexicon.capitalizedOtherRate ? capitalizedOther[otherZipf.draw(&rng)] : commonWord(&rng)
-        tokens.append(w); tags.append("O")
+        let w =
+          rng.nextDouble() < Lexicon.capitalizedOtherRate ? capitalizedOther[otherZipf.draw(&rng)] : commonWord(&rng)
+        tokens.append(w)
+        tags.append("O")
         lastWasEntity = false
       }
     }
     if tags[0] == "O" { tokens[0] = tokens[0].prefix(1).uppercased() + tokens[0].dropFirst() }
-    tokens.append("."); tags.append("O")
+    tokens.append(".")
+    tags.append("O")
     return LabeledSentence(tokens: tokens, tags: tags)
   }
 }

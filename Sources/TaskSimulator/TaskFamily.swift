@@ -24,8 +24,10 @@ public struct TaskFamilySpec: Sendable, Equatable, Codable {
   public var seed: UInt64
 
   /// Creates a specification.
-  public init(taskCount: Int, mainTokens: Int, auxTokens: Int, alphas: [Double], inputs: TaskInputs = .disjoint,
-              seed: UInt64) {
+  public init(
+    taskCount: Int, mainTokens: Int, auxTokens: Int, alphas: [Double], inputs: TaskInputs = .disjoint,
+    seed: UInt64
+  ) {
     self.taskCount = taskCount
     self.mainTokens = mainTokens
     self.auxTokens = auxTokens
@@ -109,12 +111,15 @@ public struct TaskFamily: Sendable, Equatable {
   /// channel (seeded per task from `spec.seed`), and measures each auxiliary task's AMI.
   public static func generate(_ spec: TaskFamilySpec, corpus: Corpus) throws(TaskSimulatorError) -> TaskFamily {
     guard spec.taskCount >= 1 else { throw TaskSimulatorError("T must be at least 1, got \(spec.taskCount)") }
-    guard spec.mainTokens >= 1 else { throw TaskSimulatorError("main-task tokens must be at least 1, got \(spec.mainTokens)") }
+    guard spec.mainTokens >= 1 else {
+      throw TaskSimulatorError("main-task tokens must be at least 1, got \(spec.mainTokens)")
+    }
     guard spec.taskCount == 1 || spec.auxTokens >= 1 else {
       throw TaskSimulatorError("auxiliary tokens must be at least 1, got \(spec.auxTokens)")
     }
     guard spec.alphas.count == spec.taskCount - 1 else {
-      throw TaskSimulatorError("expected \(spec.taskCount - 1) alpha values for T = \(spec.taskCount), got \(spec.alphas.count)")
+      throw TaskSimulatorError(
+        "expected \(spec.taskCount - 1) alpha values for T = \(spec.taskCount), got \(spec.alphas.count)")
     }
     let available = corpus.trainTokenCount
     guard spec.requiredTokens <= available else {
@@ -122,7 +127,9 @@ public struct TaskFamily: Sendable, Equatable {
         "the family needs \(spec.requiredTokens) training tokens but the corpus '\(corpus.name)' has \(available)")
     }
     let k = corpus.ioLabels.count
-    let channels = try spec.alphas.map { (a: Double) throws(TaskSimulatorError) in try NoisyChannel(labelCount: k, alpha: a) }
+    let channels = try spec.alphas.map { (a: Double) throws(TaskSimulatorError) in
+      try NoisyChannel(labelCount: k, alpha: a)
+    }
     let stream = corpus.train.map { s in (s, corpus.ioLabelIds(s.tags)) }
     func slice(from start: Int, count: Int) -> [TaskSentence] {
       var out: [TaskSentence] = []
@@ -133,20 +140,24 @@ public struct TaskFamily: Sendable, Equatable {
         defer { offset += n }
         if offset + n <= start { continue }
         if offset >= end { break }
-        let lo = max(start, offset) - offset, hi = min(end, offset + n) - offset
-        out.append(TaskSentence(tokens: Array(s.tokens[lo..<hi]), goldTags: Array(s.tags[lo..<hi]), labels: Array(ids[lo..<hi])))
+        let lo = max(start, offset) - offset
+        let hi = min(end, offset + n) - offset
+        out.append(
+          TaskSentence(tokens: Array(s.tokens[lo..<hi]), goldTags: Array(s.tags[lo..<hi]), labels: Array(ids[lo..<hi])))
       }
       return out
     }
-    let mainTask = SimulatedTask(name: "main", alpha: 1, ami: 1, labelNames: corpus.ioLabels,
-                                 train: slice(from: 0, count: spec.mainTokens))
+    let mainTask = SimulatedTask(
+      name: "main", alpha: 1, ami: 1, labelNames: corpus.ioLabels,
+      train: slice(from: 0, count: spec.mainTokens))
     let synthetic = [LabelScheme.outside] + (1..<k).map { "SYN\($0)" }
     var aux: [SimulatedTask] = []
     for (index, channel) in channels.enumerated() {
       let start = spec.inputs == .disjoint ? spec.mainTokens + index * spec.auxTokens : 0
       let base = slice(from: start, count: spec.auxTokens)
       var rng = SeededGenerator(seed: SeedDerivation.keyed(spec.seed, UInt64(index + 1)))
-      var goldIds: [Int] = [], noisyIds: [Int] = []
+      var goldIds: [Int] = []
+      var noisyIds: [Int] = []
       let noisy = base.map { s -> TaskSentence in
         let labels = s.labels.map { channel.sample($0, using: &rng) }
         goldIds += s.labels
@@ -154,11 +165,13 @@ public struct TaskFamily: Sendable, Equatable {
         return TaskSentence(tokens: s.tokens, goldTags: s.goldTags, labels: labels)
       }
       let ami = try AdjustedMutualInformation.score(goldIds, noisyIds)
-      aux.append(SimulatedTask(name: "aux\(index + 1)", alpha: channel.alpha, ami: ami, labelNames: synthetic, train: noisy))
+      aux.append(
+        SimulatedTask(name: "aux\(index + 1)", alpha: channel.alpha, ami: ami, labelNames: synthetic, train: noisy))
     }
     func evaluation(_ sentences: [LabeledSentence]) -> [TaskSentence] {
       sentences.map { TaskSentence(tokens: $0.tokens, goldTags: $0.tags, labels: corpus.ioLabelIds($0.tags)) }
     }
-    return TaskFamily(spec: spec, main: mainTask, auxiliary: aux, dev: evaluation(corpus.dev), test: evaluation(corpus.test))
+    return TaskFamily(
+      spec: spec, main: mainTask, auxiliary: aux, dev: evaluation(corpus.dev), test: evaluation(corpus.test))
   }
 }

@@ -1,5 +1,5 @@
-import Support
 import Foundation
+import Support
 
 /// The `manifest.json` written beside a family's task files.
 public struct TaskManifest: Codable, Sendable, Equatable {
@@ -66,8 +66,10 @@ public enum TaskFileWriter {
   /// When `sharedEvaluationFolder` is given, the main task's dev and test files are written there once and
   /// hard-linked into `folder` (they are identical for every family of a corpus).
   @discardableResult
-  public static func write(_ family: TaskFamily, to folder: URL, config: String, point: GridPoint, repetition: Int,
-                           corpus: Corpus, sharedEvaluationFolder: URL? = nil) throws -> TaskManifest {
+  public static func write(
+    _ family: TaskFamily, to folder: URL, config: String, point: GridPoint, repetition: Int,
+    corpus: Corpus, sharedEvaluationFolder: URL? = nil
+  ) throws -> TaskManifest {
     var entries: [TaskManifest.Task] = []
     var mainFiles: [String: String] = [:]
     for (split, sentences) in [("train", family.main.train), ("dev", family.dev), ("test", family.test)] {
@@ -89,14 +91,19 @@ public enum TaskFileWriter {
       }
       mainFiles[split] = file
     }
-    entries.append(.init(name: "main", tokens: family.main.tokenCount, alpha: 1, ami: 1, labels: family.main.labelNames,
-                         files: mainFiles))
+    entries.append(
+      .init(
+        name: "main", tokens: family.main.tokenCount, alpha: 1, ami: 1, labels: family.main.labelNames,
+        files: mainFiles))
     for task in family.auxiliary {
       let file = "\(task.name).train.conll"
-      try AtomicFile.write(conll(task.train) { s, _ in s.labels.map { task.labelNames[$0] } },
-                           to: folder.appendingPathComponent(file))
-      entries.append(.init(name: task.name, tokens: task.tokenCount, alpha: task.alpha, ami: task.ami,
-                           labels: task.labelNames, files: ["train": file]))
+      try AtomicFile.write(
+        conll(task.train) { s, _ in s.labels.map { task.labelNames[$0] } },
+        to: folder.appendingPathComponent(file))
+      entries.append(
+        .init(
+          name: task.name, tokens: task.tokenCount, alpha: task.alpha, ami: task.ami,
+          labels: task.labelNames, files: ["train": file]))
     }
     let manifest = TaskManifest(
       config: config, point: point.index, repetition: repetition, n_tasks: family.spec.taskCount,
@@ -123,7 +130,12 @@ public enum TaskFileWriter {
     for (k, s) in sentences.enumerated() {
       let own = tags(s, k)
       for i in s.tokens.indices {
-        out += s.tokens[i]; out += "\t"; out += s.goldTags[i]; out += "\t"; out += own[i]; out += "\n"
+        out += s.tokens[i]
+        out += "\t"
+        out += s.goldTags[i]
+        out += "\t"
+        out += own[i]
+        out += "\n"
       }
       out += "\n"
     }

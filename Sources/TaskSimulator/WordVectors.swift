@@ -28,7 +28,8 @@ public struct WordVectors: Sendable {
   }
 
   /// Reads a `.vec` file. When `vocabulary` is given, only those words are kept; `limit` caps the words read.
-  public static func read(contentsOf url: URL, vocabulary: Set<String>? = nil, limit: Int? = nil) throws(TaskSimulatorError)
+  public static func read(contentsOf url: URL, vocabulary: Set<String>? = nil, limit: Int? = nil)
+    throws(TaskSimulatorError)
     -> WordVectors
   {
     let text: String

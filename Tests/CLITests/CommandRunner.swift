@@ -24,7 +24,9 @@ enum CommandRunner {
   }
 
   /// Runs `name` with `arguments` in `directory`, feeding `input` on stdin, and collects its output.
-  static func run(_ name: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> CommandResult {
+  static func run(_ name: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil)
+    throws -> CommandResult
+  {
     let process = Process()
     process.executableURL = productsDirectory.appendingPathComponent(name)
     process.arguments = arguments
@@ -47,9 +49,10 @@ enum CommandRunner {
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    return CommandResult(
+      status: process.terminationStatus,
+      stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
   }
 }
 
@@ -80,7 +83,9 @@ enum TestPaths {
       candidates.append(URL(fileURLWithPath: shared))
     }
     candidates.append(repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared"))
-    candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).deletingLastPathComponent().appendingPathComponent("shared"))
+    candidates.append(
+      URL(fileURLWithPath: FileManager.default.currentDirectoryPath).deletingLastPathComponent().appendingPathComponent(
+        "shared"))
     for base in candidates {
       let url = base.appendingPathComponent("data/paper-balanced.csv")
       if FileManager.default.fileExists(atPath: url.path) { return url }

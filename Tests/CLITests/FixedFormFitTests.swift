@@ -23,8 +23,12 @@ import Testing
   @Test func fitsKnownConstantsAndWritesTheResultDocument() throws {
     let data = try exactData()
     let out = data.deletingLastPathComponent().appendingPathComponent("fit.json")
-    let result = try CommandRunner.run("fit-formulas", [data.path, "--target", "y", "--fit", "a + b/sqrt(x)",
-                                                         "--folds", "0", "--json", out.path])
+    let result = try CommandRunner.run(
+      "fit-formulas",
+      [
+        data.path, "--target", "y", "--fit", "a + b/sqrt(x)",
+        "--folds", "0", "--json", out.path,
+      ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("variables (columns): x"))
     #expect(result.stdout.contains("constants (fitted):  a, b"))
@@ -47,8 +51,12 @@ import Testing
       lines.append("\(x),\(1.5 * exp(-0.7 * x) + 0.01 * sin(Double(i)))")
     }
     let data = try csv(lines.joined(separator: "\n"))
-    let result = try CommandRunner.run("fit-formulas", [data.path, "--target", "y", "--fit", "a*exp(-k*x)",
-                                                         "--start", "k=0.5", "--folds", "3"])
+    let result = try CommandRunner.run(
+      "fit-formulas",
+      [
+        data.path, "--target", "y", "--fit", "a*exp(-k*x)",
+        "--start", "k=0.5", "--folds", "3",
+      ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("nonlinear least squares"))
     #expect(result.stdout.contains("3-fold grouped CV R²"))
@@ -58,9 +66,12 @@ import Testing
     guard let paper = TestPaths.paperBalancedCSV else { return }
     let dir = try TestPaths.temporaryDirectory("paper")
     let out = dir.appendingPathComponent("paper.json")
-    let result = try CommandRunner.run("fit-formulas", [
-      paper.path, "--rename", "n_tasks:T,n_tokens_per_task:n,mutual_info:AMI", "--target", "fscore",
-      "--fit", "a + b*sqrt(n) + c*sqrt(T) + d*sqrt(AMI)", "--json", out.path])
+    let result = try CommandRunner.run(
+      "fit-formulas",
+      [
+        paper.path, "--rename", "n_tasks:T,n_tokens_per_task:n,mutual_info:AMI", "--target", "fscore",
+        "--fit", "a + b*sqrt(n) + c*sqrt(T) + d*sqrt(AMI)", "--json", out.path,
+      ])
     #expect(result.status == 0, "\(result.stderr)")
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as! [String: Any]
     #expect(json["rows"] as? Int == 1002)
@@ -108,7 +119,8 @@ import Testing
     let message = try failure([data.path, "--target", "y", "--fit", "a + b*xx"])
     #expect(message.contains("uses no column"))
     // With one real column, the misspelling becomes a visible constant.
-    let result = try CommandRunner.run("fit-formulas", [data.path, "--target", "y", "--fit", "a + b*x + c*xx", "--folds", "0"])
+    let result = try CommandRunner.run(
+      "fit-formulas", [data.path, "--target", "y", "--fit", "a + b*x + c*xx", "--folds", "0"])
     #expect(result.stdout.contains("constants (fitted):  a, b, c, xx"))
   }
 

@@ -13,8 +13,12 @@ import Testing
     let data = dir.appendingPathComponent("train.csv")
     try (lines.joined(separator: "\n") + "\n").write(to: data, atomically: true, encoding: .utf8)
     let model = dir.appendingPathComponent("model.json")
-    let fit = try CommandRunner.run("fit-formulas", [data.path, "--target", "y", "--fit", "a + b/sqrt(x)", "--folds", "0",
-                                                      "--json", model.path])
+    let fit = try CommandRunner.run(
+      "fit-formulas",
+      [
+        data.path, "--target", "y", "--fit", "a + b/sqrt(x)", "--folds", "0",
+        "--json", model.path,
+      ])
     #expect(fit.status == 0, "\(fit.stderr)")
     return (dir, model)
   }
@@ -24,13 +28,19 @@ import Testing
     let rows = dir.appendingPathComponent("new.csv")
     try "label,x\nfirst,4\nsecond,100\n".write(to: rows, atomically: true, encoding: .utf8)
     let out = dir.appendingPathComponent("pred.csv")
-    let result = try CommandRunner.run("fit-formulas", ["predict", "--model", model.path, rows.path, "--out", out.path])
+    let result = try CommandRunner.run(
+      "fit-formulas", ["predict", "--model", model.path, rows.path, "--out", out.path])
     #expect(result.status == 0, "\(result.stderr)")
     let text = try String(contentsOf: out, encoding: .utf8)
-    let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let lines = text.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     #expect(lines[0] == ["label", "x", "prediction", "se", "lower95", "upper95"])
     #expect(lines.count == 3)
-    let p = Double(lines[1][2])!, se = Double(lines[1][3])!, lo = Double(lines[1][4])!, hi = Double(lines[1][5])!
+    let p = Double(lines[1][2])!
+    let se = Double(lines[1][3])!
+    let lo = Double(lines[1][4])!
+    let hi = Double(lines[1][5])!
     #expect(abs(p - 3.5) < 0.02)
     #expect(se > 0 && lo < p && p < hi)
     #expect(abs((hi - lo) / 2 / se - 2.1) < 0.1)  // t(0.975, 18) = 2.10

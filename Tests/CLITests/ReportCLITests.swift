@@ -12,7 +12,8 @@ import Testing
       for r in 0..<2 {
         let noise = 0.002 * sin(Double(7 * i + 3 * r))
         let z = Double((i * 7 + r) % 5)
-        lines.append("\(n),\(z),\(1 + 2 / n.squareRoot() + noise)" + (sd ? ",\(i % 4 == 0 ? 0 : 0.001 * Double(1 + i % 3))" : ""))
+        lines.append(
+          "\(n),\(z),\(1 + 2 / n.squareRoot() + noise)" + (sd ? ",\(i % 4 == 0 ? 0 : 0.001 * Double(1 + i % 3))" : ""))
       }
     }
     let url = dir.appendingPathComponent("data.csv")
@@ -27,15 +28,19 @@ import Testing
   @Test func searchReportWritesEveryFile() throws {
     let input = try data()
     let dir = input.deletingLastPathComponent().appendingPathComponent("out")
-    let result = try CommandRunner.run("fit-formulas", [
-      input.path, "--target", "y", "--features", "n,z", "--seed", "3", "--max-evals", "3000", "--islands", "2",
-      "--population", "20", "--threads", "1", "--report", dir.path, "--bootstrap", "2", "--honest",
-      "--extrapolate", "n>3000", "--hypothesis", "inverse_root=a + b/sqrt(n)",
-    ])
+    let result = try CommandRunner.run(
+      "fit-formulas",
+      [
+        input.path, "--target", "y", "--features", "n,z", "--seed", "3", "--max-evals", "3000", "--islands", "2",
+        "--population", "20", "--threads", "1", "--report", dir.path, "--bootstrap", "2", "--honest",
+        "--extrapolate", "n>3000", "--hypothesis", "inverse_root=a + b/sqrt(n)",
+      ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("wrote"))
-    for name in ["report.md", "formulas.json", "formulas.tex", "front.csv", "plots/pareto.svg",
-                 "plots/predicted_vs_observed.svg", "plots/residuals_n.svg", "plots/residuals_z.svg"] {
+    for name in [
+      "report.md", "formulas.json", "formulas.tex", "front.csv", "plots/pareto.svg",
+      "plots/predicted_vs_observed.svg", "plots/residuals_n.svg", "plots/residuals_z.svg",
+    ] {
       #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path), "\(name)")
     }
     let md = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
@@ -45,7 +50,9 @@ import Testing
     #expect(md.contains("Rows with n>3000"))
     #expect(md.contains("grouped bootstrap resamples"))
     #expect(md.contains("--seed 3"))
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("formulas.json"))) as! [String: Any]
+    let json =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("formulas.json")))
+      as! [String: Any]
     #expect(json["schema"] as? String == "mtlformulas.result/1")
     #expect((json["bootstrap"] as? [String: Any])?["replicates"] as? Int == 2)
     #expect(json["report_mode"] as? String == "honest")
@@ -54,9 +61,11 @@ import Testing
   @Test func fixedFormReportWithWeightsFromSD() throws {
     let input = try data(sd: true)
     let dir = input.deletingLastPathComponent().appendingPathComponent("fixed")
-    let result = try CommandRunner.run("fit-formulas", [
-      input.path, "--target", "y", "--features", "n", "--fit", "a + b/sqrt(n)", "--report", dir.path,
-    ])
+    let result = try CommandRunner.run(
+      "fit-formulas",
+      [
+        input.path, "--target", "y", "--features", "n", "--fit", "a + b/sqrt(n)", "--report", dir.path,
+      ])
     #expect(result.status == 0, "\(result.stderr)")
     let md = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
     checkNoPlaceholders(md)
@@ -78,16 +87,20 @@ import Testing
     let input = try data(sd: true)
     let dir = input.deletingLastPathComponent()
     let plain = dir.appendingPathComponent("plain.json")
-    let fit = try CommandRunner.run("fit-formulas", [input.path, "--target", "y", "--fit", "a + b/sqrt(n)", "--json", plain.path])
+    let fit = try CommandRunner.run(
+      "fit-formulas", [input.path, "--target", "y", "--fit", "a + b/sqrt(n)", "--json", plain.path])
     #expect(fit.status == 0, "\(fit.stderr)")
     #expect(fit.stdout.contains("from column `std_fscore`"))
     let reported = dir.appendingPathComponent("reported.json")
-    let report = try CommandRunner.run("fit-formulas", [
-      input.path, "--target", "y", "--fit", "a + b/sqrt(n)", "--json", reported.path,
-      "--report", dir.appendingPathComponent("r").path,
-    ])
+    let report = try CommandRunner.run(
+      "fit-formulas",
+      [
+        input.path, "--target", "y", "--fit", "a + b/sqrt(n)", "--json", reported.path,
+        "--report", dir.appendingPathComponent("r").path,
+      ])
     #expect(report.status == 0, "\(report.stderr)")
-    let a = try constants(plain), b = try constants(reported)
+    let a = try constants(plain)
+    let b = try constants(reported)
     #expect(a.keys.sorted() == ["a", "b"])
     for (name, value) in a { #expect(abs(value - b[name]!) <= 1e-9 * max(1, abs(value)), "\(name)") }
   }
@@ -95,10 +108,12 @@ import Testing
   @Test func searchExplainsItsSelectionAndRecordsIt() throws {
     let input = try data()
     let out = input.deletingLastPathComponent().appendingPathComponent("search.json")
-    let result = try CommandRunner.run("fit-formulas", [
-      input.path, "--target", "y", "--features", "n,z", "--seed", "2", "--max-evals", "20000", "--threads", "1",
-      "--folds", "4", "--json", out.path,
-    ])
+    let result = try CommandRunner.run(
+      "fit-formulas",
+      [
+        input.path, "--target", "y", "--features", "n,z", "--seed", "2", "--max-evals", "20000", "--threads", "1",
+        "--folds", "4", "--json", out.path,
+      ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("CV R²"))
     #expect(result.stdout.contains("selected (*) by cv-1se:"))
@@ -111,9 +126,11 @@ import Testing
     #expect((selection["members"] as? [Any])?.count == (json["front"] as? [Any])?.count)
     let front = json["front"] as! [[String: Any]]
     #expect((front[json["selected"] as! Int]["cv"] as? [String: Any])?["k"] as? Int == 4)
-    let bic = try CommandRunner.run("fit-formulas", [
-      input.path, "--target", "y", "--features", "n,z", "--seed", "2", "--max-evals", "20000", "--select", "bic",
-    ])
+    let bic = try CommandRunner.run(
+      "fit-formulas",
+      [
+        input.path, "--target", "y", "--features", "n,z", "--seed", "2", "--max-evals", "20000", "--select", "bic",
+      ])
     #expect(bic.stdout.contains("selected (*) by bic: lowest BIC"))
     let bad = try CommandRunner.run("fit-formulas", [input.path, "--target", "y", "--select", "best"])
     #expect(bad.status == 2)

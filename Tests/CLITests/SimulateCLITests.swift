@@ -24,19 +24,26 @@ import Testing
   @Test func tasksWritesFoldersAndIsReproducible() throws {
     let dir = try TestPaths.temporaryDirectory("simtasks")
     defer { try? FileManager.default.removeItem(at: dir) }
-    let grid = try config(#"{"seed": 4, "repetitions": 2, "grid": {"tasks": [1, 3], "tokens": [500], "ami": [0.5]}}"#, in: dir)
-    let a = dir.appendingPathComponent("a"), b = dir.appendingPathComponent("b"), c = dir.appendingPathComponent("c")
+    let grid = try config(
+      #"{"seed": 4, "repetitions": 2, "grid": {"tasks": [1, 3], "tokens": [500], "ami": [0.5]}}"#, in: dir)
+    let a = dir.appendingPathComponent("a")
+    let b = dir.appendingPathComponent("b")
+    let c = dir.appendingPathComponent("c")
     let first = try CommandRunner.run("simulate", ["tasks", "--config", grid.path, "--out-dir", a.path])
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stdout.contains("wrote 4 task families (2 points)"))
     _ = try CommandRunner.run("simulate", ["tasks", "--config", grid.path, "--out-dir", b.path])
     let other = try CommandRunner.run("simulate", ["tasks", "--config", grid.path, "--out-dir", c.path, "--seed", "5"])
     #expect(other.status == 0)
-    let fa = try folderContents(a), fb = try folderContents(b), fc = try folderContents(c)
+    let fa = try folderContents(a)
+    let fb = try folderContents(b)
+    let fc = try folderContents(c)
     #expect(fa == fb)
     #expect(fa != fc)
     let point = "/0001-T3-n500-500-ami0.5-rep1/"
-    for file in ["main.train.conll", "main.dev.conll", "main.test.conll", "aux1.train.conll", "aux2.train.conll", "manifest.json"] {
+    for file in [
+      "main.train.conll", "main.dev.conll", "main.test.conll", "aux1.train.conll", "aux2.train.conll", "manifest.json",
+    ] {
       #expect(fa[point + file] != nil, "missing \(file)")
     }
     let manifest = try JSONSerialization.jsonObject(with: fa[point + "manifest.json"] ?? Data()) as? [String: Any]
@@ -77,7 +84,10 @@ import Testing
     let unknown = try config(#"{"grid": {"tasks": [2], "tokens": [100], "alpha": [0.9]}, "colour": "red"}"#, in: dir)
     let runs: [([String], String)] = [
       (["tasks", "--config", unknown.path, "--out-dir", dir.appendingPathComponent("o").path], "unknown key 'colour'"),
-      (["tasks", "--config", dir.appendingPathComponent("missing.json").path, "--out-dir", dir.path], "cannot read config"),
+      (
+        ["tasks", "--config", dir.appendingPathComponent("missing.json").path, "--out-dir", dir.path],
+        "cannot read config"
+      ),
       (["tasks", "--out-dir", dir.path], "--config"),
       (["calibrate", "--ami", "1.5"], "outside (0, 1)"),
       (["calibrate"], "--ami"),

@@ -19,30 +19,41 @@ import Testing
     let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
     let header = lines.first?.split(separator: ",") ?? []
     let drop = header.firstIndex(of: "seconds") ?? -1
-    return lines.map { line in line.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != drop }.map(\.element) }
+    return lines.map { line in
+      line.split(separator: ",", omittingEmptySubsequences: false).enumerated().filter { $0.offset != drop }.map(
+        \.element)
+    }
   }
 
   @Test func trainsEveryPointAndIsReproducibleAcrossThreadsAndResume() throws {
     let dir = try TestPaths.temporaryDirectory("simtrain")
     defer { try? FileManager.default.removeItem(at: dir) }
     let config = try write(Self.grid, "grid.json", in: dir)
-    let one = dir.appendingPathComponent("one.csv"), two = dir.appendingPathComponent("two.csv")
+    let one = dir.appendingPathComponent("one.csv")
+    let two = dir.appendingPathComponent("two.csv")
     let reps = dir.appendingPathComponent("reps.csv")
-    let first = try CommandRunner.run("simulate", ["--config", config.path, "--out", one.path, "--threads", "1", "--reps-out", reps.path])
+    let first = try CommandRunner.run(
+      "simulate", ["--config", config.path, "--out", one.path, "--threads", "1", "--reps-out", reps.path])
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stderr.contains("points 2/2"))
     let rows = try table(one)
     #expect(rows.count == 3)
-    #expect(rows[0].prefix(7) == ["n_tasks", "n_tokens_per_task", "n_tokens_total", "mutual_info", "alpha", "fscore", "std_fscore"])
+    #expect(
+      rows[0].prefix(7) == [
+        "n_tasks", "n_tokens_per_task", "n_tokens_total", "mutual_info", "alpha", "fscore", "std_fscore",
+      ])
     #expect(try table(reps).count == 5)
-    let second = try CommandRunner.run("simulate", ["train", "--config", config.path, "--out", two.path, "--threads", "2", "--quiet"])
+    let second = try CommandRunner.run(
+      "simulate", ["train", "--config", config.path, "--out", two.path, "--threads", "2", "--quiet"])
     #expect(second.status == 0, "\(second.stderr)")
     #expect(second.stderr.isEmpty)
     #expect(try table(one) == table(two))
     // A run cut after the first point resumes to the same table.
     let text = try String(contentsOf: one, encoding: .utf8).split(separator: "\n")
-    try (text[0...1].joined(separator: "\n") + "\n" + text[2].prefix(7)).write(to: two, atomically: true, encoding: .utf8)
-    let resumed = try CommandRunner.run("simulate", ["--config", config.path, "--out", two.path, "--resume", "--quiet"])
+    try (text[0...1].joined(separator: "\n") + "\n" + text[2].prefix(7)).write(
+      to: two, atomically: true, encoding: .utf8)
+    let resumed = try CommandRunner.run(
+      "simulate", ["--config", config.path, "--out", two.path, "--resume", "--quiet"])
     #expect(resumed.status == 0, "\(resumed.stderr)")
     #expect(try table(one) == table(two))
   }

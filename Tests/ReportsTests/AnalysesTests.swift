@@ -23,11 +23,12 @@ import Testing
 
   @Test func rightHypothesisWinsAndNestedTestIsComputed() throws {
     let data = try ReportsTestData.inverseSqrt()
-    let hypotheses = HypothesisLibrary.builtIns(availableColumns: ["n"]) + [
-      try Hypothesis(parsing: "inv_sqrt = a + b/sqrt(n)"),
-      try Hypothesis(parsing: "inv_sqrt_plus = a + b/sqrt(n) + c/n"),
-      try Hypothesis(parsing: "linear=a + b*n"),
-    ]
+    let hypotheses =
+      HypothesisLibrary.builtIns(availableColumns: ["n"]) + [
+        try Hypothesis(parsing: "inv_sqrt = a + b/sqrt(n)"),
+        try Hypothesis(parsing: "inv_sqrt_plus = a + b/sqrt(n) + c/n"),
+        try Hypothesis(parsing: "linear=a + b*n"),
+      ]
     #expect(Set(hypotheses.map(\.name)) == ["log_n", "sqrt_n", "inv_sqrt", "inv_sqrt_plus", "linear"])
     let comparison = HypothesisComparison(hypotheses: hypotheses, data: data, folds: 5, seed: 3)
     #expect(comparison.best?.name == "inv_sqrt")
@@ -50,9 +51,12 @@ import Testing
 
   @Test func nestedTestRejectsAMissingTerm() throws {
     let data = try ReportsTestData.inverseSqrt()
-    let comparison = HypothesisComparison(hypotheses: [try Hypothesis(parsing: "const_lin = a + b*n"),
-                                                       try Hypothesis(parsing: "with_root = a + b*n + c/sqrt(n)")],
-                                          data: data, folds: 0)
+    let comparison = HypothesisComparison(
+      hypotheses: [
+        try Hypothesis(parsing: "const_lin = a + b*n"),
+        try Hypothesis(parsing: "with_root = a + b*n + c/sqrt(n)"),
+      ],
+      data: data, folds: 0)
     let test = try #require(comparison.nestedTests.first)
     #expect(test.smaller == "const_lin" && test.larger == "with_root")
     #expect(test.p < 1e-10)
@@ -77,17 +81,25 @@ import Testing
     let data = try ReportsTestData.inverseSqrt()
     let rule = try ExtrapolationRule(parsing: "n>3000")
     #expect(rule.feature == "n" && rule.comparison == .greater && rule.threshold == 3000)
-    let analysis = try ExtrapolationAnalysis(rule: rule, formulas: [try Hypothesis(parsing: "right=a + b/sqrt(n)"),
-                                                                   try Hypothesis(parsing: "wrong=a + b*log(n)")],
-                                             data: data)
+    let analysis = try ExtrapolationAnalysis(
+      rule: rule,
+      formulas: [
+        try Hypothesis(parsing: "right=a + b/sqrt(n)"),
+        try Hypothesis(parsing: "wrong=a + b*log(n)"),
+      ],
+      data: data)
     #expect(analysis.heldOutRows > 0 && analysis.heldOutRows + analysis.fittedRows == data.rowCount)
     let right = try #require(analysis.results.first { $0.name == "right" }?.rmse)
     let wrong = try #require(analysis.results.first { $0.name == "wrong" }?.rmse)
     #expect(right < 0.005)
     #expect(wrong > 2 * right)
     #expect(throws: ReportError.self) { try ExtrapolationRule(parsing: "n=5") }
-    #expect(throws: ReportError.self) { try ExtrapolationAnalysis(rule: try ExtrapolationRule(parsing: "zz<1"), formulas: [], data: data) }
-    #expect(throws: ReportError.self) { try ExtrapolationAnalysis(rule: try ExtrapolationRule(parsing: "n>1e9"), formulas: [], data: data) }
+    #expect(throws: ReportError.self) {
+      try ExtrapolationAnalysis(rule: try ExtrapolationRule(parsing: "zz<1"), formulas: [], data: data)
+    }
+    #expect(throws: ReportError.self) {
+      try ExtrapolationAnalysis(rule: try ExtrapolationRule(parsing: "n>1e9"), formulas: [], data: data)
+    }
   }
 
   @Test func dataSummaryNoiseCeiling() throws {
@@ -99,8 +111,9 @@ import Testing
     #expect(summary.features.first?.median == 0.5)
     let single = try ReportData(targetName: "y", features: ["x"], columns: ["x": [0, 1]], target: [1, 2])
     #expect(DataSummary(data: single).noiseCeilingR2 == nil)
-    let paperLike = try ReportData(targetName: "y", features: ["T", "AMI"], columns: ["T": [1, 1, 2], "AMI": [1, 1, 0.5]],
-                                   target: [0.1, 0.2, 0.3])
+    let paperLike = try ReportData(
+      targetName: "y", features: ["T", "AMI"], columns: ["T": [1, 1, 2], "AMI": [1, 1, 0.5]],
+      target: [0.1, 0.2, 0.3])
     #expect(DataSummary(data: paperLike).singleTaskRowsWithAMIOne == 2)
   }
 
@@ -117,13 +130,17 @@ import Testing
 
   @Test func bootstrapCountsStructuresWithConstantsAbstracted() throws {
     let data = try ReportsTestData.inverseSqrt()
-    #expect(StructureKey.key(try formula("a + b/sqrt(n)"), variables: ["n"])
-            == StructureKey.key(try formula("c0 + 1.75/sqrt(n)"), variables: ["n"]))
-    #expect(StructureKey.key(try formula("a + b/sqrt(n)"), variables: ["n"])
-            != StructureKey.key(try formula("a + b*log(n)"), variables: ["n"]))
+    #expect(
+      StructureKey.key(try formula("a + b/sqrt(n)"), variables: ["n"])
+        == StructureKey.key(try formula("c0 + 1.75/sqrt(n)"), variables: ["n"]))
+    #expect(
+      StructureKey.key(try formula("a + b/sqrt(n)"), variables: ["n"])
+        != StructureKey.key(try formula("a + b*log(n)"), variables: ["n"]))
     var calls: [UInt64] = []
-    let stability = try BootstrapStability(data: data, replicates: 10, seed: 2,
-                                           reference: try formula("a + b*log(n)")) { resample, seed in
+    let stability = try BootstrapStability(
+      data: data, replicates: 10, seed: 2,
+      reference: try formula("a + b*log(n)")
+    ) { resample, seed in
       calls.append(seed)
       #expect(resample.rowCount == data.rowCount)
       // Seeds 3, 6, 9, 12 select the log form; every rerun's front holds it.
@@ -148,9 +165,10 @@ import Testing
     let data = try ReportsTestData.inverseSqrt()
     let fit = try FormulaFitHelper.fit("a + b*n", data)
     let cov = try #require(fit.covariance)
-    let band = ConfidenceBand(expression: fit.expression, constants: fit.constants.map { ($0.name, $0.value) },
-                              covariance: cov, degreesOfFreedom: fit.degreesOfFreedom, columns: ["n": [10, 5000]],
-                              rowCount: 2)
+    let band = ConfidenceBand(
+      expression: fit.expression, constants: fit.constants.map { ($0.name, $0.value) },
+      covariance: cov, degreesOfFreedom: fit.degreesOfFreedom, columns: ["n": [10, 5000]],
+      rowCount: 2)
     let se = try #require(band.standardErrors)
     for (i, x) in [10.0, 5000].enumerated() {
       let expected = (cov[0][0] + 2 * x * cov[0][1] + x * x * cov[1][1]).squareRoot()

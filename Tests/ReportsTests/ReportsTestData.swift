@@ -1,8 +1,8 @@
-import Support
 import DataTable
 import Foundation
 import Reports
 import Statistics
+import Support
 
 /// Synthetic data and the paper's data for the report tests.
 enum ReportsTestData {
@@ -14,7 +14,8 @@ enum ReportsTestData {
     for i in 0..<40 {
       let value = (100 * pow(100, Double(i) / 39)).rounded()
       for _ in 0..<3 {
-        let u1 = max(generator.nextDouble(), 1e-12), u2 = generator.nextDouble()
+        let u1 = max(generator.nextDouble(), 1e-12)
+        let u2 = generator.nextDouble()
         let z = (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
         n.append(value)
         y.append(1 + 2 / value.squareRoot() + noise * z)
@@ -42,9 +43,12 @@ enum ReportsTestData {
       return nil
     }
     let table = try DataTable(contentsOfFile: url.path)
-    let columns = ["T": try table.numericColumn("n_tasks"), "n": try table.numericColumn("n_tokens_per_task"),
-                   "AMI": try table.numericColumn("mutual_info")]
-    return try ReportData(targetName: "fscore", features: ["T", "n", "AMI"], columns: columns,
-                          target: try table.numericColumn("fscore"))
+    let columns = [
+      "T": try table.numericColumn("n_tasks"), "n": try table.numericColumn("n_tokens_per_task"),
+      "AMI": try table.numericColumn("mutual_info"),
+    ]
+    return try ReportData(
+      targetName: "fscore", features: ["T", "n", "AMI"], columns: columns,
+      target: try table.numericColumn("fscore"))
   }
 }

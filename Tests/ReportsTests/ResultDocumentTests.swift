@@ -1,20 +1,23 @@
-import Support
 import Foundation
 import Reports
+import Support
 import Testing
 
 @Suite struct ResultDocumentTests {
   private func sample() -> ResultDocument {
     let entry = FormulaEntry(
       complexity: 7, expression: "a + b*sqrt(n)", sympy: "1.5 + 0.25*sqrt(n)", latex: "1.5 + 0.25 \\sqrt{n}",
-      constants: [ConstantEntry(name: "a", value: 1.5, standardError: 0.1, ci95: (1.3, 1.7), t: 15, p: 1e-9),
-                  ConstantEntry(name: "b", value: 0.25, standardError: nil, ci95: nil, t: nil, p: nil)],
+      constants: [
+        ConstantEntry(name: "a", value: 1.5, standardError: 0.1, ci95: (1.3, 1.7), t: 15, p: 1e-9),
+        ConstantEntry(name: "b", value: 0.25, standardError: nil, ci95: nil, t: nil, p: nil),
+      ],
       r2: 0.9, adjustedR2: .nan, rmse: 0.05, aicc: -.infinity, bic: -12.5,
       crossValidation: CrossValidationEntry(k: 5, grouped: true, r2Mean: 0.88, r2SD: 0.02, rmseMean: 0.06),
       covariance: [[0.01, 0.001], [0.001, 0.002]], degreesOfFreedom: 10)
     return ResultDocument(
-      run: RunInfo(version: "0.1.0", commit: "abc", command: "fit-formulas x.csv", seed: 3, threads: 2,
-                   seconds: 1.25, evaluations: 1000, inputSHA256: "00"),
+      run: RunInfo(
+        version: "0.1.0", commit: "abc", command: "fit-formulas x.csv", seed: 3, threads: 2,
+        seconds: 1.25, evaluations: 1000, inputSHA256: "00"),
       target: "fscore", features: ["n"], rows: 12, groups: 6,
       split: SplitInfo(testFraction: 0.25, validationFraction: 0.2, grouped: true, seed: 3),
       selected: 0, front: [entry])
@@ -41,8 +44,10 @@ import Testing
 
   @Test func keyOrderFollowsTheConvention() {
     let text = sample().text()
-    let keys = ["\"schema\"", "\"run\"", "\"target\"", "\"features\"", "\"rows\"", "\"groups\"", "\"split\"",
-                "\"selected\"", "\"front\""]
+    let keys = [
+      "\"schema\"", "\"run\"", "\"target\"", "\"features\"", "\"rows\"", "\"groups\"", "\"split\"",
+      "\"selected\"", "\"front\"",
+    ]
     let positions = keys.map { text.range(of: $0)!.lowerBound }
     #expect(positions == positions.sorted())
   }

@@ -1,6 +1,6 @@
 import Support
-import Testing
 import TaskSimulator
+import Testing
 
 @Suite struct AdjustedMutualInformationTests {
   @Test func parityWithScikitLearn() throws {

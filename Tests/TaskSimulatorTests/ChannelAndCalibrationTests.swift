@@ -1,17 +1,27 @@
 import Support
-import Testing
 import TaskSimulator
+import Testing
 
 @Suite struct ChannelAndCalibrationTests {
   @Test func generatorIsReproducible() {
-    var a = SeededGenerator(seed: 42), b = SeededGenerator(seed: 42), c = SeededGenerator(seed: 43)
-    let sa = (0..<100).map { _ in a.next() }, sb = (0..<100).map { _ in b.next() }, sc = (0..<100).map { _ in c.next() }
+    var a = SeededGenerator(seed: 42)
+    var b = SeededGenerator(seed: 42)
+    var c = SeededGenerator(seed: 43)
+    let sa = (0..<100).map { _ in a.next() }
+    let sb = (0..<100).map { _ in b.next() }
+    let sc = (0..<100).map { _ in c.next() }
     #expect(sa == sb && sa != sc)
     var r = SeededGenerator(seed: 1)
     for bound in [1, 2, 5, 7, 1000] {
-      for _ in 0..<200 { let v = r.nextInt(below: bound); #expect(v >= 0 && v < bound) }
+      for _ in 0..<200 {
+        let v = r.nextInt(below: bound)
+        #expect(v >= 0 && v < bound)
+      }
     }
-    for _ in 0..<1000 { let d = r.nextDouble(); #expect(d >= 0 && d < 1) }
+    for _ in 0..<1000 {
+      let d = r.nextDouble()
+      #expect(d >= 0 && d < 1)
+    }
   }
 
   @Test(arguments: [0.2, 0.35, 0.6, 0.9, 0.99])

@@ -1,17 +1,20 @@
 import Foundation
-import Testing
 import TaskSimulator
+import Testing
 
 @Suite struct CoNLLReaderTests {
   @Test func readsCommittedSampleExactly() throws {
     let sentences = try CoNLLReader.read(contentsOf: FixtureLoader.url("conll_sample.txt"))
-    #expect(sentences == [
-      LabeledSentence(tokens: ["EU", "rejects", "German", "call", "to", "boycott", "British", "lamb", "."],
-                      tags: ["B-ORG", "O", "B-MISC", "O", "O", "O", "B-MISC", "O", "O"]),
-      LabeledSentence(tokens: ["Peter", "Blackburn"], tags: ["B-PER", "I-PER"]),
-      LabeledSentence(tokens: ["BRUSSELS", "1996-08-22", "Hans", "Smith", "Anna", "."],
-                      tags: ["B-LOC", "O", "B-PER", "I-PER", "B-PER", "O"]),
-    ])
+    #expect(
+      sentences == [
+        LabeledSentence(
+          tokens: ["EU", "rejects", "German", "call", "to", "boycott", "British", "lamb", "."],
+          tags: ["B-ORG", "O", "B-MISC", "O", "O", "O", "B-MISC", "O", "O"]),
+        LabeledSentence(tokens: ["Peter", "Blackburn"], tags: ["B-PER", "I-PER"]),
+        LabeledSentence(
+          tokens: ["BRUSSELS", "1996-08-22", "Hans", "Smith", "Anna", "."],
+          tags: ["B-LOC", "O", "B-PER", "I-PER", "B-PER", "O"]),
+      ])
     let corpus = try CoNLLReader.corpus(train: FixtureLoader.url("conll_sample.txt"), dev: nil, test: nil)
     #expect(corpus.entityTypes == ["ORG", "MISC", "PER", "LOC"])
     #expect(corpus.trainTokenCount == 17)
@@ -19,15 +22,18 @@ import TaskSimulator
 
   @Test func configCorpusFromFiles() throws {
     let fixtures = try FixtureLoader.url("conll_sample.txt").deletingLastPathComponent()
-    let json = #"{"corpus": {"train": "conll_sample.txt", "test": "conll_sample.txt"}, "points": [{"tasks": 2, "tokens": 8, "alpha": 0.5}]}"#
+    let json =
+      #"{"corpus": {"train": "conll_sample.txt", "test": "conll_sample.txt"}, "points": [{"tasks": 2, "tokens": 8, "alpha": 0.5}]}"#
     let config = try GridConfig.parse(Data(json.utf8), source: "c.json", baseDirectory: fixtures)
     let corpus = try config.corpus.load()
     #expect(corpus.trainTokenCount == 17 && corpus.test.count == 3 && corpus.dev.isEmpty)
     try config.validate(against: corpus)
-    let family = try TaskFamily.generate(config.points[0].familySpec(repetition: 1, seed: 1, corpus: corpus), corpus: corpus)
+    let family = try TaskFamily.generate(
+      config.points[0].familySpec(repetition: 1, seed: 1, corpus: corpus), corpus: corpus)
     #expect(family.main.tokenCount == 8 && family.auxiliary[0].tokenCount == 8)
-    let tooBig = try GridConfig.parse(Data(json.replacingOccurrences(of: "\"tokens\": 8", with: "\"tokens\": 9").utf8),
-                                      source: "c.json", baseDirectory: fixtures)
+    let tooBig = try GridConfig.parse(
+      Data(json.replacingOccurrences(of: "\"tokens\": 8", with: "\"tokens\": 9").utf8),
+      source: "c.json", baseDirectory: fixtures)
     #expect(throws: TaskSimulatorError.self) { try tooBig.validate(against: corpus) }
   }
 
@@ -46,7 +52,9 @@ import TaskSimulator
     #expect(throws: TaskSimulatorError("x.conll:1: expected at least 2 columns (token … tag), found 1")) {
       try CoNLLReader.parse("lonely\n", source: "x.conll")
     }
-    #expect(throws: TaskSimulatorError.self) { try CoNLLReader.read(contentsOf: URL(fileURLWithPath: "/nonexistent/file")) }
+    #expect(throws: TaskSimulatorError.self) {
+      try CoNLLReader.read(contentsOf: URL(fileURLWithPath: "/nonexistent/file"))
+    }
   }
 
   @Test func wordVectors() throws {
@@ -63,7 +71,11 @@ import TaskSimulator
     #expect(filtered.words == ["of"] && filtered.values == [0, 0.001])
     let noHeader = try WordVectors.parse("a 1 2 3\nb 4 5 6\n")
     #expect(noHeader.dimension == 3 && noHeader.values.count == 6)
-    #expect(throws: TaskSimulatorError("v:3: expected 2 values, found 1")) { try WordVectors.parse("2 2\na 1 2\nb 1\n", source: "v") }
-    #expect(throws: TaskSimulatorError("v:1: column 3: 'x' is not a number")) { try WordVectors.parse("a 1 x\n", source: "v") }
+    #expect(throws: TaskSimulatorError("v:3: expected 2 values, found 1")) {
+      try WordVectors.parse("2 2\na 1 2\nb 1\n", source: "v")
+    }
+    #expect(throws: TaskSimulatorError("v:1: column 3: 'x' is not a number")) {
+      try WordVectors.parse("a 1 x\n", source: "v")
+    }
   }
 }

@@ -1,5 +1,5 @@
-import Testing
 import TaskSimulator
+import Testing
 
 @Suite struct CorpusTests {
   @Test func embeddedCorpusShapeAndDeterminism() {
@@ -27,7 +27,10 @@ import TaskSimulator
     func slice(_ n: Int) -> [LabeledSentence] {
       var out: [LabeledSentence] = []
       var count = 0
-      for s in corpus.train where count < n { out.append(s); count += s.tokens.count }
+      for s in corpus.train where count < n {
+        out.append(s)
+        count += s.tokens.count
+      }
       return out
     }
     let test = Array(corpus.test.prefix(600))

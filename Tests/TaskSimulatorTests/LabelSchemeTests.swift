@@ -1,5 +1,5 @@
-import Testing
 import TaskSimulator
+import Testing
 
 @Suite struct LabelSchemeTests {
   @Test func ioToBioFollowsRuns() {
@@ -15,7 +15,8 @@ import TaskSimulator
     let bio = ["B-PER", "I-PER", "O", "B-LOC", "B-ORG", "I-ORG", "O"]
     #expect(LabelScheme.convert(LabelScheme.convert(bio, from: .bio, to: .io), from: .io, to: .bio) == bio)
     let binary = LabelScheme.convert(bio, from: .bio, to: .binary)
-    #expect(LabelScheme.convert(binary, from: .binary, to: .bio) == ["B-ENT", "I-ENT", "O", "B-ENT", "I-ENT", "I-ENT", "O"])
+    #expect(
+      LabelScheme.convert(binary, from: .binary, to: .bio) == ["B-ENT", "I-ENT", "O", "B-ENT", "I-ENT", "I-ENT", "O"])
     #expect(LabelScheme.convert(binary, from: .binary, to: .binary) == binary)
   }
 

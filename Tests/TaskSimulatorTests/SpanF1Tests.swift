@@ -1,5 +1,5 @@
-import Testing
 import TaskSimulator
+import Testing
 
 @Suite struct SpanF1Tests {
   @Test func perfectAndEmpty() {

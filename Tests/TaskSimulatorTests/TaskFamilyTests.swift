@@ -1,5 +1,5 @@
-import Testing
 import TaskSimulator
+import Testing
 
 @Suite struct TaskFamilyTests {
   let corpus = SyntheticCorpus.standard
@@ -27,12 +27,14 @@ import TaskSimulator
 
   @Test func sharedInputsAndSingleTask() throws {
     let shared = try TaskFamily.generate(
-      TaskFamilySpec(taskCount: 3, mainTokens: 2000, auxTokens: 3000, alphas: [1, 1], inputs: .shared, seed: 1), corpus: corpus)
+      TaskFamilySpec(taskCount: 3, mainTokens: 2000, auxTokens: 3000, alphas: [1, 1], inputs: .shared, seed: 1),
+      corpus: corpus)
     #expect(flatTokens(shared.auxiliary[0].train) == flatTokens(shared.auxiliary[1].train))
     #expect(Array(flatTokens(shared.auxiliary[0].train).prefix(2000)) == flatTokens(shared.main.train))
     #expect(shared.auxiliary[0].ami == 1)  // α = 1 copies the labels
-    let single = try TaskFamily.generate(TaskFamilySpec(taskCount: 1, mainTokens: 500, auxTokens: 0, alphas: [], seed: 1),
-                                         corpus: corpus)
+    let single = try TaskFamily.generate(
+      TaskFamilySpec(taskCount: 1, mainTokens: 500, auxTokens: 0, alphas: [], seed: 1),
+      corpus: corpus)
     #expect(single.auxiliary.isEmpty && single.mutualInfo == 1 && single.alpha == 1)
   }
 
@@ -40,7 +42,8 @@ import TaskSimulator
     let a = TaskFamilySpec(taskCount: 2, mainTokens: 1000, auxTokens: 1000, alphas: [0.7], seed: 8)
     var b = a
     b.seed = 9
-    let fa = try TaskFamily.generate(a, corpus: corpus), fa2 = try TaskFamily.generate(a, corpus: corpus)
+    let fa = try TaskFamily.generate(a, corpus: corpus)
+    let fa2 = try TaskFamily.generate(a, corpus: corpus)
     let fb = try TaskFamily.generate(b, corpus: corpus)
     #expect(fa == fa2)
     #expect(fa.auxiliary[0].train.flatMap(\.labels) != fb.auxiliary[0].train.flatMap(\.labels))
@@ -49,14 +52,17 @@ import TaskSimulator
   @Test func rejectsBadSpecs() {
     let n = corpus.trainTokenCount
     #expect(throws: TaskSimulatorError.self) {
-      try TaskFamily.generate(TaskFamilySpec(taskCount: 3, mainTokens: n / 2, auxTokens: n / 2, alphas: [0.9, 0.9], seed: 1),
-                              corpus: corpus)
+      try TaskFamily.generate(
+        TaskFamilySpec(taskCount: 3, mainTokens: n / 2, auxTokens: n / 2, alphas: [0.9, 0.9], seed: 1),
+        corpus: corpus)
     }
     #expect(throws: TaskSimulatorError.self) {
-      try TaskFamily.generate(TaskFamilySpec(taskCount: 2, mainTokens: 100, auxTokens: 100, alphas: [0.1], seed: 1), corpus: corpus)
+      try TaskFamily.generate(
+        TaskFamilySpec(taskCount: 2, mainTokens: 100, auxTokens: 100, alphas: [0.1], seed: 1), corpus: corpus)
     }
     #expect(throws: TaskSimulatorError.self) {
-      try TaskFamily.generate(TaskFamilySpec(taskCount: 3, mainTokens: 100, auxTokens: 100, alphas: [0.9], seed: 1), corpus: corpus)
+      try TaskFamily.generate(
+        TaskFamilySpec(taskCount: 3, mainTokens: 100, auxTokens: 100, alphas: [0.9], seed: 1), corpus: corpus)
     }
   }
 }

@@ -1,10 +1,11 @@
 import Foundation
-import Testing
 import TaskSimulator
+import Testing
 
 @Suite struct TaskFileWriterTests {
   func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tasks-\(UInt64.random(in: 0...UInt64.max))")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tasks-\(UInt64.random(in: 0...UInt64.max))")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
@@ -14,8 +15,9 @@ import TaskSimulator
     let corpus = SyntheticCorpus.standard
     let spec = try config.points[0].familySpec(repetition: 1, seed: seed, corpus: corpus)
     let family = try TaskFamily.generate(spec, corpus: corpus)
-    return try TaskFileWriter.write(family, to: folder.appendingPathComponent("p"), config: "t", point: config.points[0],
-                                    repetition: 1, corpus: corpus, sharedEvaluationFolder: folder.appendingPathComponent("eval"))
+    return try TaskFileWriter.write(
+      family, to: folder.appendingPathComponent("p"), config: "t", point: config.points[0],
+      repetition: 1, corpus: corpus, sharedEvaluationFolder: folder.appendingPathComponent("eval"))
   }
 
   func files(_ folder: URL) throws -> [String: Data] {
@@ -27,15 +29,21 @@ import TaskSimulator
   }
 
   @Test func sameSeedGivesByteIdenticalFiles() throws {
-    let a = try temporaryFolder(), b = try temporaryFolder(), c = try temporaryFolder()
+    let a = try temporaryFolder()
+    let b = try temporaryFolder()
+    let c = try temporaryFolder()
     defer { for u in [a, b, c] { try? FileManager.default.removeItem(at: u) } }
     _ = try write(seed: 7, to: a)
     _ = try write(seed: 7, to: b)
     _ = try write(seed: 8, to: c)
-    let fa = try files(a.appendingPathComponent("p")), fb = try files(b.appendingPathComponent("p"))
+    let fa = try files(a.appendingPathComponent("p"))
+    let fb = try files(b.appendingPathComponent("p"))
     let fc = try files(c.appendingPathComponent("p"))
-    #expect(Set(fa.keys) == ["main.train.conll", "main.dev.conll", "main.test.conll", "aux1.train.conll",
-                             "aux2.train.conll", "manifest.json"])
+    #expect(
+      Set(fa.keys) == [
+        "main.train.conll", "main.dev.conll", "main.test.conll", "aux1.train.conll",
+        "aux2.train.conll", "manifest.json",
+      ])
     #expect(fa == fb)
     #expect(fa["aux1.train.conll"] != fc["aux1.train.conll"])
     #expect(fa["main.train.conll"] == fc["main.train.conll"])
@@ -50,7 +58,8 @@ import TaskSimulator
     #expect(manifest.n_tasks == 3 && manifest.n_tokens_main == 800 && manifest.tasks.count == 3)
     for task in manifest.tasks.dropFirst() {
       let text = try String(contentsOf: folder.appendingPathComponent("p/" + task.files["train"]!), encoding: .utf8)
-      var gold: [Int] = [], own: [Int] = []
+      var gold: [Int] = []
+      var own: [Int] = []
       let main = ["O", "PER", "ORG", "LOC", "MISC"]
       for line in text.split(separator: "\n") {
         let f = line.split(separator: "\t").map(String.init)

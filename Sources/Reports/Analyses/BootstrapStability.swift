@@ -1,6 +1,6 @@
-import Support
 import Expressions
 import Statistics
+import Support
 
 /// Reruns the search on grouped bootstrap resamples and counts how often each structure is selected, and how often
 /// it is on the rerun's front at all (found by the search, but another member selected).
@@ -31,8 +31,10 @@ public struct BootstrapStability: Sendable {
   /// - Parameters:
   ///   - reference: the report's selected formula, whose structure is followed through the resamples.
   ///   - search: runs the search on a resample (with its own seed) and returns its outcome, or nil.
-  public init(data: ReportData, replicates: Int, seed: UInt64, reference: Expressions.Expression? = nil,
-              search: (ReportData, UInt64) throws -> SearchOutcome?) throws {
+  public init(
+    data: ReportData, replicates: Int, seed: UInt64, reference: Expressions.Expression? = nil,
+    search: (ReportData, UInt64) throws -> SearchOutcome?
+  ) throws {
     let bootstrap: GroupedBootstrap
     do {
       bootstrap = try GroupedBootstrap(groups: data.groups, seed: seed)
@@ -75,8 +77,9 @@ public struct BootstrapStability: Sendable {
       counts[a.element]! != counts[b.element]! ? counts[a.element]! > counts[b.element]! : a.offset < b.offset
     }.map { _, key in
       let example = examples[key]!
-      return Structure(key: key, count: counts[key]!, onFront: fronts.filter { $0.contains(key) }.count,
-                       example: example.description, features: data.features.filter { example.contains(symbol: $0) })
+      return Structure(
+        key: key, count: counts[key]!, onFront: fronts.filter { $0.contains(key) }.count,
+        example: example.description, features: data.features.filter { example.contains(symbol: $0) })
     }
     self.reference = reference.map { formula in
       let key = StructureKey.key(formula, variables: variables)
@@ -88,16 +91,26 @@ public struct BootstrapStability: Sendable {
   /// The analysis as a JSON section.
   public var json: JSONValue {
     .object([
-      ("replicates", .integer(replicates)), ("seed", .integer(Int(truncatingIfNeeded: seed))), ("failures", .integer(failures)),
-      ("structures", .array(structures.map {
-        .object([("key", .string($0.key)), ("count", .integer($0.count)), ("on_front", .integer($0.onFront)),
-                 ("example", .string($0.example)),
-                 ("features", .array($0.features.map { .string($0) }))])
-      })),
+      ("replicates", .integer(replicates)), ("seed", .integer(Int(truncatingIfNeeded: seed))),
+      ("failures", .integer(failures)),
+      (
+        "structures",
+        .array(
+          structures.map {
+            .object([
+              ("key", .string($0.key)), ("count", .integer($0.count)), ("on_front", .integer($0.onFront)),
+              ("example", .string($0.example)),
+              ("features", .array($0.features.map { .string($0) })),
+            ])
+          })
+      ),
       ("feature_counts", .object(featureCounts.map { ($0.feature, .integer($0.count)) })),
-      ("selected_structure", reference.map {
-        .object([("key", .string($0.key)), ("selected", .integer($0.selected)), ("on_front", .integer($0.onFront))])
-      } ?? .null),
+      (
+        "selected_structure",
+        reference.map {
+          .object([("key", .string($0.key)), ("selected", .integer($0.selected)), ("on_front", .integer($0.onFront))])
+        } ?? .null
+      ),
     ])
   }
 }

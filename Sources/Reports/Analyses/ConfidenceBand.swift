@@ -12,14 +12,17 @@ public struct ConfidenceBand: Sendable {
 
   /// - Parameters:
   ///   - constants: constant names with their values, in the order of `covariance`.
-  public init(expression: Expressions.Expression, constants: [(name: String, value: Double)], covariance: [[Double]]?,
-              degreesOfFreedom: Int?, columns: [String: [Double]], rowCount: Int, level: Double = 0.95) {
+  public init(
+    expression: Expressions.Expression, constants: [(name: String, value: Double)], covariance: [[Double]]?,
+    degreesOfFreedom: Int?, columns: [String: [Double]], rowCount: Int, level: Double = 0.95
+  ) {
     let values = Dictionary(constants.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
     predictions = expression.evaluate(columns: columns, constants: values, rowCount: rowCount)
     let p = constants.count
     guard let covariance, covariance.count == p, covariance.allSatisfy({ $0.count == p }),
-          let dof = degreesOfFreedom, dof > 0,
-          let critical = ParameterInference.tQuantile(0.5 + level / 2, degreesOfFreedom: Double(dof)) else {
+      let dof = degreesOfFreedom, dof > 0,
+      let critical = ParameterInference.tQuantile(0.5 + level / 2, degreesOfFreedom: Double(dof))
+    else {
       standardErrors = nil
       lower = nil
       upper = nil

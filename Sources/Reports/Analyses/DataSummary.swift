@@ -1,5 +1,5 @@
-import Support
 import Statistics
+import Support
 
 /// What the report says about the data: size, grid, ranges and the replicate-noise ceiling on R².
 public struct DataSummary: Sendable {
@@ -72,15 +72,18 @@ public struct DataSummary: Sendable {
     } else {
       median = (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
-    return ColumnRange(name: name, minimum: sorted.first ?? .nan, maximum: sorted.last ?? .nan, median: median,
-                       distinctValues: Set(values).count)
+    return ColumnRange(
+      name: name, minimum: sorted.first ?? .nan, maximum: sorted.last ?? .nan, median: median,
+      distinctValues: Set(values).count)
   }
 
   /// The summary as a JSON section.
   public var json: JSONValue {
     func rangeJSON(_ r: ColumnRange) -> JSONValue {
-      .object([("name", .string(r.name)), ("min", .number(r.minimum)), ("max", .number(r.maximum)),
-               ("median", .number(r.median)), ("distinct", .integer(r.distinctValues))])
+      .object([
+        ("name", .string(r.name)), ("min", .number(r.minimum)), ("max", .number(r.maximum)),
+        ("median", .number(r.median)), ("distinct", .integer(r.distinctValues)),
+      ])
     }
     return .object([
       ("rows", .integer(rows)), ("distinct_points", .integer(distinctPoints)),

@@ -1,7 +1,7 @@
-import Support
 import Expressions
 import Foundation
 import Statistics
+import Support
 import SymbolicRegression
 
 /// Fits power laws `a + b*(n^p - 1)/p + c*(T^q - 1)/q + d*(AMI^r - 1)/r` (Box–Cox terms: a power x^p rescaled so that
@@ -36,16 +36,20 @@ public struct ExponentAnalysis: Sendable {
       let estimate = ReportFormat.number(value, digits: 3)
       guard let lower, let upper else {
         if abs(value) < 1e-3 {
-          return "The exponent of \(term) goes to 0 (\(estimate)): the power collapses to a constant or, with a growing "
+          return
+            "The exponent of \(term) goes to 0 (\(estimate)): the power collapses to a constant or, with a growing "
             + "coefficient, to log(\(term)) (x^p ≈ 1 + p·log x as p → 0), so no power law is preferred; no CI exists at that limit."
         }
-        return "The exponent of \(term) is \(estimate); its confidence interval could not be computed (the fit is not identifiable)."
+        return
+          "The exponent of \(term) is \(estimate); its confidence interval could not be computed (the fit is not identifiable)."
       }
       let ci = "95% CI \(ReportFormat.number(lower, digits: 3)) to \(ReportFormat.number(upper, digits: 3))"
       var parts: [String] = []
       let root = term.contains("*") ? "√(\(term))" : "√\(term)"
-      parts.append(contains(0.5)! ? "contains 0.5 (a \(root) law is consistent with the data)"
-                                  : "excludes 0.5 (the data reject a \(root) law)")
+      parts.append(
+        contains(0.5)!
+          ? "contains 0.5 (a \(root) law is consistent with the data)"
+          : "excludes 0.5 (the data reject a \(root) law)")
       parts.append(contains(-0.5)! ? "contains −0.5 (1/\(root) is consistent)" : "excludes −0.5")
       if contains(0)! { parts.append("contains 0 (a logarithm, log \(term), is consistent)") }
       var sentence = "The exponent of \(term) is \(estimate) (\(ci)): it \(parts.joined(separator: " and "))."
@@ -76,11 +80,15 @@ public struct ExponentAnalysis: Sendable {
     let usable = available.filter { name in Set(data.columns[name] ?? []).count >= 3 }
     var models: [Model] = []
     if !usable.isEmpty {
-      models.append(Self.fitModel(name: "power", terms: usable.map { ($0, Expression.symbol($0)) }, data: data,
-                                  startExponent: 0.5))
+      models.append(
+        Self.fitModel(
+          name: "power", terms: usable.map { ($0, Expression.symbol($0)) }, data: data,
+          startExponent: 0.5))
     }
     if usable.contains("n"), usable.contains("T") {
-      var terms: [(String, Expression)] = [("n", .symbol("n")), ("n*T", .binary(.multiply, .symbol("n"), .symbol("T")))]
+      var terms: [(String, Expression)] = [
+        ("n", .symbol("n")), ("n*T", .binary(.multiply, .symbol("n"), .symbol("T"))),
+      ]
       if usable.contains("AMI") { terms.append(("AMI", .symbol("AMI"))) }
       models.append(Self.fitModel(name: "maurer_power", terms: terms, data: data, startExponent: -0.5))
     }
@@ -95,8 +103,9 @@ public struct ExponentAnalysis: Sendable {
     let coefficients = coefficientNames.filter { !taken.contains($0) }
     let exponents = exponentNames.filter { !taken.contains($0) }
     guard coefficients.count > terms.count, exponents.count >= terms.count else {
-      return Model(name: name, formula: .number(0), fit: nil, exponents: [], failure: "constant names clash with columns",
-                   excludedRows: 0)
+      return Model(
+        name: name, formula: .number(0), fit: nil, exponents: [], failure: "constant names clash with columns",
+        excludedRows: 0)
     }
     let bases = terms.map { $0.1.evaluate(columns: data.columns, constants: [:], rowCount: data.rowCount) }
     let kept = (0..<data.rowCount).filter { i in bases.allSatisfy { $0[i] > 0 && $0[i].isFinite } }
@@ -122,7 +131,8 @@ public struct ExponentAnalysis: Sendable {
       do {
         let fit = try FormulaFit(expression: formula, data: data.fittingData, starts: starts)
         if let rss = fit.goodness.residualSumOfSquares,
-           best == nil || rss < (best?.goodness.residualSumOfSquares ?? .infinity) {
+          best == nil || rss < (best?.goodness.residualSumOfSquares ?? .infinity)
+        {
           best = fit
         }
       } catch {
@@ -135,30 +145,38 @@ public struct ExponentAnalysis: Sendable {
     let byName = Dictionary(uniqueKeysWithValues: fit.constants.map { ($0.name, $0) })
     let result = terms.indices.compactMap { i -> Exponent? in
       guard let c = byName[exponents[i]] else { return nil }
-      return Exponent(term: terms[i].0, constant: c.name, value: c.value, standardError: c.standardError,
-                      lower: c.lower, upper: c.upper,
-                      coefficientExcludesZero: byName[coefficients[i + 1]]?.excludesZero ?? false)
+      return Exponent(
+        term: terms[i].0, constant: c.name, value: c.value, standardError: c.standardError,
+        lower: c.lower, upper: c.upper,
+        coefficientExcludesZero: byName[coefficients[i + 1]]?.excludesZero ?? false)
     }
     return Model(name: name, formula: formula, fit: fit, exponents: result, failure: nil, excludedRows: excluded)
   }
 
   /// The analysis as a JSON section.
   public var json: JSONValue {
-    .array(models.map { model in
-      .object([
-        ("name", .string(model.name)), ("formula", .string(model.formula.description)),
-        ("r2", .number(model.fit?.goodness.r2)), ("aicc", .number(model.fit?.goodness.aicc)),
-        ("failure", model.failure.map { .string($0) } ?? .null), ("excluded_rows", .integer(model.excludedRows)),
-        ("exponents", .array(model.exponents.map { e in
-          .object([("term", .string(e.term)), ("constant", .string(e.constant)), ("value", .number(e.value)),
-                   ("stderr", .number(e.standardError)),
-                   ("ci95", e.lower != nil && e.upper != nil ? .array([.number(e.lower), .number(e.upper)]) : .null),
-                   ("contains_0.5", e.containsHalf.map { .bool($0) } ?? .null),
-                   ("contains_-0.5", e.containsMinusHalf.map { .bool($0) } ?? .null),
-                   ("contains_0", e.containsZero.map { .bool($0) } ?? .null),
-                   ("verdict", .string(e.verdict))])
-        })),
-      ])
-    })
+    .array(
+      models.map { model in
+        .object([
+          ("name", .string(model.name)), ("formula", .string(model.formula.description)),
+          ("r2", .number(model.fit?.goodness.r2)), ("aicc", .number(model.fit?.goodness.aicc)),
+          ("failure", model.failure.map { .string($0) } ?? .null), ("excluded_rows", .integer(model.excludedRows)),
+          (
+            "exponents",
+            .array(
+              model.exponents.map { e in
+                .object([
+                  ("term", .string(e.term)), ("constant", .string(e.constant)), ("value", .number(e.value)),
+                  ("stderr", .number(e.standardError)),
+                  ("ci95", e.lower != nil && e.upper != nil ? .array([.number(e.lower), .number(e.upper)]) : .null),
+                  ("contains_0.5", e.containsHalf.map { .bool($0) } ?? .null),
+                  ("contains_-0.5", e.containsMinusHalf.map { .bool($0) } ?? .null),
+                  ("contains_0", e.containsZero.map { .bool($0) } ?? .null),
+                  ("verdict", .string(e.verdict)),
+                ])
+              })
+          ),
+        ])
+      })
   }
 }

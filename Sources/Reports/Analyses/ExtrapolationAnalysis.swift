@@ -1,12 +1,17 @@
-import Support
 import Expressions
 import Foundation
 import Statistics
+import Support
 import SymbolicRegression
 
 /// Which rows are held out for extrapolation, e.g. `n>20000`.
 public struct ExtrapolationRule: Sendable, Equatable, CustomStringConvertible {
-  public enum Comparison: String, Sendable { case greater = ">", greaterOrEqual = ">=", less = "<", lessOrEqual = "<=" }
+  public enum Comparison: String, Sendable {
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case less = "<"
+    case lessOrEqual = "<="
+  }
   public let feature: String
   public let comparison: Comparison
   public let threshold: Double
@@ -60,7 +65,9 @@ public struct ExtrapolationAnalysis: Sendable {
 
   public init(rule: ExtrapolationRule, formulas: [Hypothesis], data: ReportData) throws {
     guard let column = data.columns[rule.feature] else {
-      throw ReportError("--extrapolate: column '\(rule.feature)' not found (columns: \(data.columns.keys.sorted().joined(separator: ", ")))")
+      throw ReportError(
+        "--extrapolate: column '\(rule.feature)' not found (columns: \(data.columns.keys.sorted().joined(separator: ", ")))"
+      )
     }
     let held = column.indices.filter { rule.holdsOut(column[$0]) }
     let kept = column.indices.filter { !rule.holdsOut(column[$0]) }
@@ -75,12 +82,14 @@ public struct ExtrapolationAnalysis: Sendable {
       do {
         let fit = try RobustFit.fit(h.formula, data: train.fittingData, starts: h.starts)
         let predicted = fit.predict(columns: test.columns, rowCount: test.rowCount)
-        let score = try? GoodnessOfFit(observed: test.target, predicted: predicted, weights: test.weights,
-                                       parameterCount: fit.constants.count)
+        let score = try? GoodnessOfFit(
+          observed: test.target, predicted: predicted, weights: test.weights,
+          parameterCount: fit.constants.count)
         let residuals = zip(test.target, predicted).map { $0 - $1 }
         let bias = residuals.allSatisfy(\.isFinite) ? residuals.reduce(0, +) / Double(residuals.count) : nil
-        return Result(name: h.name, formula: h.formula, rmse: score?.rmse, mae: score?.mae, r2: score?.r2, bias: bias,
-                      failure: score == nil ? "predictions not finite on the held-out rows" : nil)
+        return Result(
+          name: h.name, formula: h.formula, rmse: score?.rmse, mae: score?.mae, r2: score?.r2, bias: bias,
+          failure: score == nil ? "predictions not finite on the held-out rows" : nil)
       } catch {
         return Result(name: h.name, formula: h.formula, rmse: nil, mae: nil, r2: nil, bias: nil, failure: "\(error)")
       }
@@ -90,12 +99,19 @@ public struct ExtrapolationAnalysis: Sendable {
   /// The analysis as a JSON section.
   public var json: JSONValue {
     .object([
-      ("rule", .string(rule.description)), ("fitted_rows", .integer(fittedRows)), ("held_out_rows", .integer(heldOutRows)),
-      ("results", .array(results.map { r in
-        .object([("name", .string(r.name)), ("formula", .string(r.formula.description)), ("rmse", .number(r.rmse)),
-                 ("mae", .number(r.mae)), ("r2", .number(r.r2)), ("bias", .number(r.bias)),
-                 ("failure", r.failure.map { .string($0) } ?? .null)])
-      })),
+      ("rule", .string(rule.description)), ("fitted_rows", .integer(fittedRows)),
+      ("held_out_rows", .integer(heldOutRows)),
+      (
+        "results",
+        .array(
+          results.map { r in
+            .object([
+              ("name", .string(r.name)), ("formula", .string(r.formula.description)), ("rmse", .number(r.rmse)),
+              ("mae", .number(r.mae)), ("r2", .number(r.r2)), ("bias", .number(r.bias)),
+              ("failure", r.failure.map { .string($0) } ?? .null),
+            ])
+          })
+      ),
     ])
   }
 }

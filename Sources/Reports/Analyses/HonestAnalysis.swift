@@ -1,6 +1,6 @@
-import Support
 import Expressions
 import Statistics
+import Support
 import SymbolicRegression
 
 /// `--honest`: choose the structure on one grouped half of the rows, estimate constants, CIs and R² on the other half.
@@ -19,8 +19,10 @@ public struct HonestAnalysis: Sendable {
   public let failure: String?
 
   /// - Parameter select: returns the structure chosen on the given rows (a search run in the CLI; fixed in tests).
-  public init(data: ReportData, seed: UInt64, selectionMethod: String,
-              select: (ReportData) throws -> Expressions.Expression) throws {
+  public init(
+    data: ReportData, seed: UInt64, selectionMethod: String,
+    select: (ReportData) throws -> Expressions.Expression
+  ) throws {
     let split: GroupedSplit
     do {
       split = try GroupedSplit(groups: data.groups, testFraction: 0.5, seed: seed)
@@ -37,9 +39,11 @@ public struct HonestAnalysis: Sendable {
     selectionR2 = selectionFit?.goodness.r2
     if let selectionFit {
       let predicted = selectionFit.predict(columns: estimationData.columns, rowCount: estimationData.rowCount)
-      estimationR2OfSelectionFit = (try? GoodnessOfFit(observed: estimationData.target, predicted: predicted,
-                                                       weights: estimationData.weights,
-                                                       parameterCount: selectionFit.constants.count))?.r2
+      estimationR2OfSelectionFit =
+        (try? GoodnessOfFit(
+          observed: estimationData.target, predicted: predicted,
+          weights: estimationData.weights,
+          parameterCount: selectionFit.constants.count))?.r2
     } else {
       estimationR2OfSelectionFit = nil
     }

@@ -14,8 +14,10 @@ public struct Hypothesis: Sendable, Equatable {
   /// Columns the formula needs; the hypothesis is skipped when one is missing (empty: no check).
   public var requiredColumns: [String]
 
-  public init(name: String, formula: Expressions.Expression, starts: [String: Double] = [:], source: String = "user",
-              requiredColumns: [String] = []) {
+  public init(
+    name: String, formula: Expressions.Expression, starts: [String: Double] = [:], source: String = "user",
+    requiredColumns: [String] = []
+  ) {
     self.name = name
     self.formula = formula
     self.starts = starts
@@ -75,8 +77,10 @@ public enum HypothesisLibrary {
     return result
   }
 
-  private static func make(_ name: String, _ formula: String, _ columns: [String],
-                           starts: [String: Double] = [:]) -> Hypothesis {
+  private static func make(
+    _ name: String, _ formula: String, _ columns: [String],
+    starts: [String: Double] = [:]
+  ) -> Hypothesis {
     // The built-in texts are fixed and parse; a failure would be a programming error caught by the tests.
     let expression = (try? Expression(parsing: formula)) ?? .number(0)
     return Hypothesis(name: name, formula: expression, starts: starts, source: "built-in", requiredColumns: columns)

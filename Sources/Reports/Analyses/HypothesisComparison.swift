@@ -50,14 +50,19 @@ public struct HypothesisComparison: Sendable {
     for hypothesis in hypotheses {
       let missing = hypothesis.requiredColumns.filter { data.columns[$0] == nil }
       if !missing.isEmpty {
-        results.append(HypothesisResult(hypothesis: hypothesis, fit: nil, crossValidation: nil,
-                                        failure: "needs column(s) \(missing.joined(separator: ", "))"))
+        results.append(
+          HypothesisResult(
+            hypothesis: hypothesis, fit: nil, crossValidation: nil,
+            failure: "needs column(s) \(missing.joined(separator: ", "))"))
         continue
       }
       do {
         let fit = try RobustFit.fit(hypothesis.formula, data: fitting, starts: hypothesis.starts)
-        let cv = k >= 2 ? try? FormulaCrossValidation(expression: hypothesis.formula, data: fitting, groups: groups, k: k,
-                                                         seed: seed, starts: fit.values) : nil
+        let cv =
+          k >= 2
+          ? try? FormulaCrossValidation(
+            expression: hypothesis.formula, data: fitting, groups: groups, k: k,
+            seed: seed, starts: fit.values) : nil
         results.append(HypothesisResult(hypothesis: hypothesis, fit: fit, crossValidation: cv, failure: nil))
       } catch {
         results.append(HypothesisResult(hypothesis: hypothesis, fit: nil, crossValidation: nil, failure: "\(error)"))
@@ -75,7 +80,7 @@ public struct HypothesisComparison: Sendable {
     }
     let order = results.indices.sorted { i, j in
       switch (results[i].fit?.goodness.aicc, results[j].fit?.goodness.aicc) {
-      case let (a?, b?): return a != b ? a < b : i < j
+      case (let a?, let b?): return a != b ? a < b : i < j
       case (.some, nil): return true
       case (nil, .some): return false
       case (nil, nil): return i < j
@@ -114,14 +119,17 @@ public struct HypothesisComparison: Sendable {
         let pLarge = large.1.constants.count
         guard pSmall < pLarge, let ds = designs[i], let dl = designs[j], nests(ds, in: dl) else { continue }
         guard let rssSmall = small.1.goodness.residualSumOfSquares,
-              let rssLarge = large.1.goodness.residualSumOfSquares else { continue }
+          let rssLarge = large.1.goodness.residualSumOfSquares
+        else { continue }
         let d1 = pLarge - pSmall
         let d2 = data.rowCount - pLarge
         guard d2 > 0, rssLarge > 0 else { continue }
         let f = max(0, (rssSmall - rssLarge) / Double(d1)) / (rssLarge / Double(d2))
         guard let p = FDistribution.upperTail(f, d1: Double(d1), d2: Double(d2)) else { continue }
-        tests.append(NestedModelTest(smaller: small.0, larger: large.0, f: f, numeratorDegrees: d1,
-                                     denominatorDegrees: d2, p: p))
+        tests.append(
+          NestedModelTest(
+            smaller: small.0, larger: large.0, f: f, numeratorDegrees: d1,
+            denominatorDegrees: d2, p: p))
       }
     }
     return tests
@@ -140,8 +148,10 @@ public struct HypothesisComparison: Sendable {
   }
 
   /// Whether every column (and the offset) of `small` lies in the span of `large`'s columns (and offset).
-  private static func nests(_ small: (offset: [Double], columns: [[Double]]),
-                            in large: (offset: [Double], columns: [[Double]])) -> Bool {
+  private static func nests(
+    _ small: (offset: [Double], columns: [[Double]]),
+    in large: (offset: [Double], columns: [[Double]])
+  ) -> Bool {
     let offsetGap = zip(small.offset, large.offset).map { abs($0 - $1) }.max() ?? 0
     let offsetScale = (small.offset + large.offset).map(abs).max() ?? 0
     guard offsetGap <= 1e-9 * max(1, offsetScale) else { return false }
@@ -155,4 +165,3 @@ public struct HypothesisComparison: Sendable {
     return true
   }
 }
-

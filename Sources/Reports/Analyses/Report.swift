@@ -1,6 +1,6 @@
-import Support
 import Expressions
 import Statistics
+import Support
 import SymbolicRegression
 
 /// A formula of the front handed to the report (from the search engine, or a fixed form).
@@ -16,8 +16,10 @@ public struct ReportCandidate: Sendable {
   public var r2Test: Double?
   public var rmseTest: Double?
 
-  public init(formula: Expressions.Expression, starts: [String: Double] = [:], complexity: Int? = nil,
-              r2Validation: Double? = nil, r2Test: Double? = nil, rmseTest: Double? = nil) {
+  public init(
+    formula: Expressions.Expression, starts: [String: Double] = [:], complexity: Int? = nil,
+    r2Validation: Double? = nil, r2Test: Double? = nil, rmseTest: Double? = nil
+  ) {
     self.formula = formula
     self.starts = starts
     self.complexity = complexity
@@ -94,8 +96,10 @@ public struct Report: Sendable {
   ///   - selected: index into `candidates` of the selected formula.
   ///   - search: reruns the search (bootstrap and `--honest`); nil when no engine is available (those parts are skipped
   ///     or, for `--honest`, use the selected structure).
-  public init(data: ReportData, candidates: [ReportCandidate], selected: Int, settings: ReportSettings,
-              run: RunInfo, split: SplitInfo? = nil, search: FormulaSearch? = nil) throws {
+  public init(
+    data: ReportData, candidates: [ReportCandidate], selected: Int, settings: ReportSettings,
+    run: RunInfo, split: SplitInfo? = nil, search: FormulaSearch? = nil
+  ) throws {
     guard candidates.indices.contains(selected) else {
       throw ReportError("selected formula \(selected) is not an index of the \(candidates.count) candidates")
     }
@@ -110,8 +114,11 @@ public struct Report: Sendable {
     for (i, candidate) in candidates.enumerated() {
       do {
         let fit = try RobustFit.fit(candidate.formula, data: fitting, starts: candidate.starts)
-        let cv = k >= 2 ? try? FormulaCrossValidation(expression: candidate.formula, data: fitting, groups: groups, k: k,
-                                                         seed: settings.seed, starts: fit.values) : nil
+        let cv =
+          k >= 2
+          ? try? FormulaCrossValidation(
+            expression: candidate.formula, data: fitting, groups: groups, k: k,
+            seed: settings.seed, starts: fit.values) : nil
         var entry = FormulaEntry(fit: fit, complexity: candidate.complexity, crossValidation: cv)
         entry.r2Validation = candidate.r2Validation
         entry.r2Test = candidate.r2Test
@@ -132,20 +139,25 @@ public struct Report: Sendable {
     guard let selectedIndex else { throw ReportError("no formula of the front could be fitted") }
     let selectedFormula = candidates[selected].formula
 
-    var hypotheses = settings.includeBuiltIns ? HypothesisLibrary.builtIns(availableColumns: Set(data.columns.keys)) : []
+    var hypotheses =
+      settings.includeBuiltIns ? HypothesisLibrary.builtIns(availableColumns: Set(data.columns.keys)) : []
     hypotheses += settings.hypotheses
     // A hypothesis with exactly the selected formula is shown once, under the selected formula's row.
     let same = hypotheses.filter { $0.formula == selectedFormula }.map(\.name)
     hypotheses.removeAll { $0.formula == selectedFormula }
     let selectedName = same.isEmpty ? "selected" : "selected (= \(same.joined(separator: ", ")))"
-    hypotheses.insert(Hypothesis(name: selectedName, formula: selectedFormula, starts: candidates[selected].starts,
-                                 source: "discovered"), at: 0)
-    let comparison = HypothesisComparison(hypotheses: hypotheses, data: data, folds: settings.folds, seed: settings.seed)
+    hypotheses.insert(
+      Hypothesis(
+        name: selectedName, formula: selectedFormula, starts: candidates[selected].starts,
+        source: "discovered"), at: 0)
+    let comparison = HypothesisComparison(
+      hypotheses: hypotheses, data: data, folds: settings.folds, seed: settings.seed)
     let exponents = ExponentAnalysis(data: data)
 
     var honest: HonestAnalysis?
     if settings.honest {
-      let method = search == nil
+      let method =
+        search == nil
         ? "the selected structure (no search engine was available to reselect it on the selection half, so this is only a refit check)"
         : "a new search on the selection half"
       honest = try HonestAnalysis(data: data, seed: settings.seed, selectionMethod: method) { half in
@@ -163,8 +175,9 @@ public struct Report: Sendable {
     var bootstrap: BootstrapStability?
     if settings.bootstrapReplicates > 0 {
       if let search {
-        bootstrap = try BootstrapStability(data: data, replicates: settings.bootstrapReplicates, seed: settings.seed,
-                                           reference: selectedFormula, search: search)
+        bootstrap = try BootstrapStability(
+          data: data, replicates: settings.bootstrapReplicates, seed: settings.seed,
+          reference: selectedFormula, search: search)
       } else {
         notes.append("Bootstrap structure stability was not run: it needs the search engine (the front was given).")
       }
@@ -179,9 +192,10 @@ public struct Report: Sendable {
     extra.append(("honest", honest?.json ?? .null))
     extra.append(("extrapolation", extrapolation?.json ?? .null))
     extra.append(("bootstrap", bootstrap?.json ?? .null))
-    self.document = ResultDocument(run: run, target: data.targetName, features: data.features, rows: data.rowCount,
-                                   groups: groups.groupCount, split: split, selected: selectedIndex, front: entries,
-                                   extra: extra)
+    self.document = ResultDocument(
+      run: run, target: data.targetName, features: data.features, rows: data.rowCount,
+      groups: groups.groupCount, split: split, selected: selectedIndex, front: entries,
+      extra: extra)
     self.data = data
     self.settings = settings
     self.summary = DataSummary(data: data)
@@ -203,23 +217,35 @@ public struct Report: Sendable {
   static func comparisonJSON(_ c: HypothesisComparison) -> JSONValue {
     .object([
       ("folds", .integer(c.folds)),
-      ("results", .array(c.results.map { r in
-        var pairs: [(String, JSONValue)] = [("name", .string(r.name)), ("source", .string(r.hypothesis.source)),
-                                            ("formula", .string(r.hypothesis.formula.description))]
-        if let fit = r.fit {
-          let cv = r.crossValidation
-          var entry = FormulaEntry(fit: fit, crossValidation: cv)
-          entry.extra = [("delta_aicc", .number(r.deltaAICc)), ("aicc_weight", .number(r.aiccWeight))]
-          pairs.append(("fit", entry.json))
-        } else {
-          pairs.append(("failure", .string(r.failure ?? "not fitted")))
-        }
-        return .object(pairs)
-      })),
-      ("nested_tests", .array(c.nestedTests.map { t in
-        .object([("smaller", .string(t.smaller)), ("larger", .string(t.larger)), ("f", .number(t.f)),
-                 ("df1", .integer(t.numeratorDegrees)), ("df2", .integer(t.denominatorDegrees)), ("p", .number(t.p))])
-      })),
+      (
+        "results",
+        .array(
+          c.results.map { r in
+            var pairs: [(String, JSONValue)] = [
+              ("name", .string(r.name)), ("source", .string(r.hypothesis.source)),
+              ("formula", .string(r.hypothesis.formula.description)),
+            ]
+            if let fit = r.fit {
+              let cv = r.crossValidation
+              var entry = FormulaEntry(fit: fit, crossValidation: cv)
+              entry.extra = [("delta_aicc", .number(r.deltaAICc)), ("aicc_weight", .number(r.aiccWeight))]
+              pairs.append(("fit", entry.json))
+            } else {
+              pairs.append(("failure", .string(r.failure ?? "not fitted")))
+            }
+            return .object(pairs)
+          })
+      ),
+      (
+        "nested_tests",
+        .array(
+          c.nestedTests.map { t in
+            .object([
+              ("smaller", .string(t.smaller)), ("larger", .string(t.larger)), ("f", .number(t.f)),
+              ("df1", .integer(t.numeratorDegrees)), ("df2", .integer(t.denominatorDegrees)), ("p", .number(t.p)),
+            ])
+          })
+      ),
     ])
   }
 }

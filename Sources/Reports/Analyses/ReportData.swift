@@ -18,8 +18,10 @@ public struct ReportData: Sendable {
   public var rowCount: Int { target.count }
 
   /// Checks that every feature has a column and all columns have one value per row.
-  public init(targetName: String, features: [String], columns: [String: [Double]], target: [Double],
-              weights: [Double]? = nil) throws {
+  public init(
+    targetName: String, features: [String], columns: [String: [Double]], target: [Double],
+    weights: [Double]? = nil
+  ) throws {
     guard !target.isEmpty else { throw ReportError("no rows to report on") }
     for name in features where columns[name] == nil {
       throw ReportError("feature '\(name)' has no column")

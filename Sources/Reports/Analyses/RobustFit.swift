@@ -4,7 +4,9 @@ import SymbolicRegression
 /// Fits a formula, retrying from nearby and default start values when the solver reports no progress
 /// (GSL's trust-region solver can stop without converging when started exactly at the optimum).
 enum RobustFit {
-  static func fit(_ expression: Expressions.Expression, data: FittingData, starts: [String: Double]) throws -> FormulaFit {
+  static func fit(_ expression: Expressions.Expression, data: FittingData, starts: [String: Double]) throws
+    -> FormulaFit
+  {
     do {
       return try FormulaFit(expression: expression, data: data, starts: starts)
     } catch let first {

@@ -11,13 +11,13 @@ public enum StructureKey {
   /// The formula with constants replaced by the symbol `C` and commutative operands ordered.
   static func abstracted(_ e: Expressions.Expression, variables: Set<String>) -> Expressions.Expression {
     switch e {
-    case let .number(x):
+    case .number(let x):
       return x == x.rounded() && abs(x) <= 10 ? e : .symbol("C")
-    case let .symbol(name):
+    case .symbol(let name):
       return variables.contains(name) ? e : .symbol("C")
-    case let .unary(f, x):
+    case .unary(let f, let x):
       return .unary(f, abstracted(x, variables: variables))
-    case let .binary(op, a, b):
+    case .binary(let op, let a, let b):
       let left = abstracted(a, variables: variables)
       let right = abstracted(b, variables: variables)
       if op == .add || op == .multiply, right.description < left.description { return .binary(op, right, left) }

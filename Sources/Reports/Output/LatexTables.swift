@@ -32,22 +32,27 @@ public enum LatexTables {
     var rows: [String] = []
     for (i, e) in entries.enumerated() {
       let mark = i == selected ? "$\\star$ " : ""
-      rows.append("\(mark)\(e.complexity) & $\(e.latex)$ & \(num(e.r2)) & \(num(e.r2Validation)) & \(num(e.r2Test)) & \(num(e.aicc, digits: 6)) & \(num(e.bic, digits: 6)) \\\\")
+      rows.append(
+        "\(mark)\(e.complexity) & $\(e.latex)$ & \(num(e.r2)) & \(num(e.r2Validation)) & \(num(e.r2Test)) & \(num(e.aicc, digits: 6)) & \(num(e.bic, digits: 6)) \\\\"
+      )
     }
-    return table(caption: "Pareto front (complexity = node count; $\\star$ = selected).", label: "tab:front",
-                 columns: "rlrrrrr",
-                 header: "Complexity & Formula & $R^2$ & $R^2_{\\mathrm{val}}$ & $R^2_{\\mathrm{test}}$ & AICc & BIC \\\\",
-                 rows: rows)
+    return table(
+      caption: "Pareto front (complexity = node count; $\\star$ = selected).", label: "tab:front",
+      columns: "rlrrrrr",
+      header: "Complexity & Formula & $R^2$ & $R^2_{\\mathrm{val}}$ & $R^2_{\\mathrm{test}}$ & AICc & BIC \\\\",
+      rows: rows)
   }
 
   /// The selected formula's constants with standard errors and 95% CIs.
   public static func constantsTable(_ entry: FormulaEntry) -> String {
     let rows = entry.constants.map { c in
       let ci = c.ci95.map { "[\(num($0.0)), \(num($0.1))]" } ?? "--"
-      return "$\(escape(c.name))$ & \(num(c.value)) & \(num(c.standardError, digits: 3)) & \(ci) & \(num(c.p, digits: 3)) \\\\"
+      return
+        "$\(escape(c.name))$ & \(num(c.value)) & \(num(c.standardError, digits: 3)) & \(ci) & \(num(c.p, digits: 3)) \\\\"
     }
-    return table(caption: "Constants of the selected formula $\(entry.latex)$.", label: "tab:constants",
-                 columns: "lrrcr", header: "Constant & Estimate & Std.\\ error & 95\\% CI & $p$ \\\\", rows: rows)
+    return table(
+      caption: "Constants of the selected formula $\(entry.latex)$.", label: "tab:constants",
+      columns: "lrrcr", header: "Constant & Estimate & Std.\\ error & 95\\% CI & $p$ \\\\", rows: rows)
   }
 
   /// The theory comparison ranked by AICc.
@@ -56,11 +61,14 @@ public enum LatexTables {
     for r in comparison.results {
       guard let fit = r.fit else { continue }
       let g = fit.goodness
-      rows.append("\(escape(r.name)) & $\(r.hypothesis.formula.latex())$ & \(fit.constants.count) & \(num(g.r2)) & \(num(r.deltaAICc, digits: 4)) & \(num(g.bic, digits: 6)) & \(num(r.crossValidation?.r2Mean)) & \(num(r.crossValidation?.rmseMean, digits: 3)) \\\\")
+      rows.append(
+        "\(escape(r.name)) & $\(r.hypothesis.formula.latex())$ & \(fit.constants.count) & \(num(g.r2)) & \(num(r.deltaAICc, digits: 4)) & \(num(g.bic, digits: 6)) & \(num(r.crossValidation?.r2Mean)) & \(num(r.crossValidation?.rmseMean, digits: 3)) \\\\"
+      )
     }
-    return table(caption: "Theory comparison, ranked by AICc (grouped \(comparison.folds)-fold CV).", label: "tab:theory",
-                 columns: "llrrrrrr",
-                 header: "Name & Form & $p$ & $R^2$ & $\\Delta$AICc & BIC & CV $R^2$ & CV RMSE \\\\", rows: rows)
+    return table(
+      caption: "Theory comparison, ranked by AICc (grouped \(comparison.folds)-fold CV).", label: "tab:theory",
+      columns: "llrrrrrr",
+      header: "Name & Form & $p$ & $R^2$ & $\\Delta$AICc & BIC & CV $R^2$ & CV RMSE \\\\", rows: rows)
   }
 
   static func table(caption: String, label: String, columns: String, header: String, rows: [String]) -> String {

@@ -6,8 +6,10 @@ import SymbolicRegression
 public enum ReportPlots {
   /// File name (without folder) and SVG text of every plot of `report`.
   public static func all(_ report: Report) -> [(name: String, svg: String)] {
-    var plots: [(String, String)] = [("pareto.svg", pareto(report).render()),
-                                     ("predicted_vs_observed.svg", predictedVsObserved(report).render())]
+    var plots: [(String, String)] = [
+      ("pareto.svg", pareto(report).render()),
+      ("predicted_vs_observed.svg", predictedVsObserved(report).render()),
+    ]
     for feature in report.data.features {
       plots.append(("residuals_\(fileName(feature)).svg", residuals(report, feature: feature).render()))
     }
@@ -32,8 +34,10 @@ public enum ReportPlots {
     let entries = report.entries
     let hasValidation = entries.contains { $0.r2Validation != nil }
     let validation = entries.map { SVGPlot.Point(x: Double($0.complexity), y: 1 - ($0.r2Validation ?? $0.r2 ?? .nan)) }
-    var series = [SVGPlot.Series(name: hasValidation ? "validation" : "all rows", points: validation, color: "#1f77b4"),
-                  SVGPlot.Series(name: "", points: validation, style: .line, color: "#1f77b4")]
+    var series = [
+      SVGPlot.Series(name: hasValidation ? "validation" : "all rows", points: validation, color: "#1f77b4"),
+      SVGPlot.Series(name: "", points: validation, style: .line, color: "#1f77b4"),
+    ]
     series[1].name = hasValidation ? "validation front" : "front"
     if entries.contains(where: { $0.r2Test != nil }) {
       let test = entries.map { SVGPlot.Point(x: Double($0.complexity), y: 1 - ($0.r2Test ?? .nan)) }
@@ -41,9 +45,15 @@ public enum ReportPlots {
       series.append(SVGPlot.Series(name: "test front", points: test, style: .dashedLine, color: "#d62728"))
     }
     let s = entries[report.selected]
-    series.append(SVGPlot.Series(name: "selected", points: [SVGPlot.Point(x: Double(s.complexity),
-                                                                        y: 1 - (s.r2Validation ?? s.r2 ?? .nan))],
-                                 color: "#2ca02c", radius: 6))
+    series.append(
+      SVGPlot.Series(
+        name: "selected",
+        points: [
+          SVGPlot.Point(
+            x: Double(s.complexity),
+            y: 1 - (s.r2Validation ?? s.r2 ?? .nan))
+        ],
+        color: "#2ca02c", radius: 6))
     return SVGPlot(title: "Pareto front", xLabel: "complexity (nodes)", yLabel: "1 − R²", series: series)
   }
 
@@ -56,13 +66,18 @@ public enum ReportPlots {
       SVGPlot.Point(x: fit.predictions[i], y: report.data.target[i], colorValue: colors?[i])
     }
     let finite = (fit.predictions + report.data.target).filter(\.isFinite)
-    let lo = finite.min() ?? 0, hi = finite.max() ?? 1
-    return SVGPlot(title: "Predicted vs observed", xLabel: "predicted \(report.data.targetName)",
-                   yLabel: "observed \(report.data.targetName)",
-                   series: [SVGPlot.Series(name: "rows", points: points),
-                            SVGPlot.Series(name: "y = x", points: [.init(x: lo, y: lo), .init(x: hi, y: hi)],
-                                           style: .dashedLine, color: "#555555")],
-                   colorLabel: colors == nil ? nil : colorFeature)
+    let lo = finite.min() ?? 0
+    let hi = finite.max() ?? 1
+    return SVGPlot(
+      title: "Predicted vs observed", xLabel: "predicted \(report.data.targetName)",
+      yLabel: "observed \(report.data.targetName)",
+      series: [
+        SVGPlot.Series(name: "rows", points: points),
+        SVGPlot.Series(
+          name: "y = x", points: [.init(x: lo, y: lo), .init(x: hi, y: hi)],
+          style: .dashedLine, color: "#555555"),
+      ],
+      colorLabel: colors == nil ? nil : colorFeature)
   }
 
   /// Residuals (observed − predicted) vs one feature, coloured by another feature.
@@ -74,12 +89,17 @@ public enum ReportPlots {
     let points = x.indices.map { i in
       SVGPlot.Point(x: x[i], y: report.data.target[i] - fit.predictions[i], colorValue: colors?[i])
     }
-    let lo = x.min() ?? 0, hi = x.max() ?? 1
-    return SVGPlot(title: "Residuals vs \(feature)", xLabel: feature, yLabel: "residual (observed − predicted)",
-                   series: [SVGPlot.Series(name: "rows", points: points),
-                            SVGPlot.Series(name: "zero", points: [.init(x: lo, y: 0), .init(x: hi, y: 0)],
-                                           style: .dashedLine, color: "#555555")],
-                   logX: useLog(x), colorLabel: colors == nil ? nil : other)
+    let lo = x.min() ?? 0
+    let hi = x.max() ?? 1
+    return SVGPlot(
+      title: "Residuals vs \(feature)", xLabel: feature, yLabel: "residual (observed − predicted)",
+      series: [
+        SVGPlot.Series(name: "rows", points: points),
+        SVGPlot.Series(
+          name: "zero", points: [.init(x: lo, y: 0), .init(x: hi, y: 0)],
+          style: .dashedLine, color: "#555555"),
+      ],
+      logX: useLog(x), colorLabel: colors == nil ? nil : other)
   }
 
   /// The fitted curve vs one feature (others at their median) with its 95% confidence band, over the data points.
@@ -88,11 +108,13 @@ public enum ReportPlots {
     let fit = report.selectedFit
     let x = data.columns[feature] ?? []
     let log = useLog(x)
-    let lo = x.min() ?? 0, hi = x.max() ?? 1
+    let lo = x.min() ?? 0
+    let hi = x.max() ?? 1
     let count = 120
     let grid: [Double] = (0..<count).map { i in
       let u = Double(i) / Double(count - 1)
-      return log ? Foundation.exp(Foundation.log(lo) + u * (Foundation.log(hi) - Foundation.log(lo))) : lo + u * (hi - lo)
+      return log
+        ? Foundation.exp(Foundation.log(lo) + u * (Foundation.log(hi) - Foundation.log(lo))) : lo + u * (hi - lo)
     }
     var columns: [String: [Double]] = [:]
     var held: [String] = []
@@ -105,18 +127,26 @@ public enum ReportPlots {
         if fit.expression.contains(symbol: name) { held.append("\(name) = \(ReportFormat.number(median, digits: 4))") }
       }
     }
-    let band = ConfidenceBand(expression: fit.expression, constants: fit.constants.map { ($0.name, $0.value) },
-                              covariance: fit.covariance, degreesOfFreedom: fit.degreesOfFreedom, columns: columns,
-                              rowCount: count)
+    let band = ConfidenceBand(
+      expression: fit.expression, constants: fit.constants.map { ($0.name, $0.value) },
+      covariance: fit.covariance, degreesOfFreedom: fit.degreesOfFreedom, columns: columns,
+      rowCount: count)
     let other = data.features.first { $0 != feature }
     let colors = other.flatMap { data.columns[$0] }
     let points = x.indices.map { SVGPlot.Point(x: x[$0], y: data.target[$0], colorValue: colors?[$0]) }
     let curve = zip(grid, band.predictions).map { SVGPlot.Point(x: $0, y: $1) }
-    let title = held.isEmpty ? "Fitted curve vs \(feature)" : "Fitted curve vs \(feature) (\(held.sorted().joined(separator: ", ")))"
-    return SVGPlot(title: title, xLabel: feature, yLabel: data.targetName,
-                   series: [SVGPlot.Series(name: "observed", points: points),
-                            SVGPlot.Series(name: "fitted", points: curve, style: .line, color: "#d62728")],
-                   band: band.lower.flatMap { lower in band.upper.map { SVGPlot.Band(x: grid, lower: lower, upper: $0, name: "95% CI") } },
-                   logX: log, colorLabel: colors == nil ? nil : other)
+    let title =
+      held.isEmpty
+      ? "Fitted curve vs \(feature)" : "Fitted curve vs \(feature) (\(held.sorted().joined(separator: ", ")))"
+    return SVGPlot(
+      title: title, xLabel: feature, yLabel: data.targetName,
+      series: [
+        SVGPlot.Series(name: "observed", points: points),
+        SVGPlot.Series(name: "fitted", points: curve, style: .line, color: "#d62728"),
+      ],
+      band: band.lower.flatMap { lower in
+        band.upper.map { SVGPlot.Band(x: grid, lower: lower, upper: $0, name: "95% CI") }
+      },
+      logX: log, colorLabel: colors == nil ? nil : other)
   }
 }

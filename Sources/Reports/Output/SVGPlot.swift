@@ -59,8 +59,10 @@ public struct SVGPlot: Sendable {
   public var width: Double = 640
   public var height: Double = 440
 
-  public init(title: String, xLabel: String, yLabel: String, series: [Series], band: Band? = nil,
-              logX: Bool = false, colorLabel: String? = nil) {
+  public init(
+    title: String, xLabel: String, yLabel: String, series: [Series], band: Band? = nil,
+    logX: Bool = false, colorLabel: String? = nil
+  ) {
     self.title = title
     self.xLabel = xLabel
     self.yLabel = yLabel
@@ -77,7 +79,10 @@ public struct SVGPlot: Sendable {
 
   /// The SVG document.
   public func render() -> String {
-    let left = 70.0, right = 20.0, top = 40.0, bottom = 60.0
+    let left = 70.0
+    let right = 20.0
+    let top = 40.0
+    let bottom = 60.0
     let legendWidth = 150.0
     let plotWidth = width - left - right - legendWidth
     let plotHeight = height - top - bottom
@@ -111,25 +116,33 @@ public struct SVGPlot: Sendable {
     for t in xTicks {
       let x = left + (t - xMin) / (xMax - xMin) * plotWidth
       let label = useLog ? ReportFormat.number(Foundation.pow(10, t), digits: 3) : ReportFormat.number(t, digits: 4)
-      out += "<line x1=\"\(f(x))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"#444\"/>"
-      out += "<text x=\"\(f(x))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(Self.escape(label))</text>\n"
+      out +=
+        "<line x1=\"\(f(x))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(x))\" y2=\"\(f(top + plotHeight + 5))\" stroke=\"#444\"/>"
+      out +=
+        "<text x=\"\(f(x))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(Self.escape(label))</text>\n"
     }
     for t in Self.niceTicks(yMin, yMax) {
       let y = py(t)
       out += "<line x1=\"\(f(left - 5))\" y1=\"\(f(y))\" x2=\"\(f(left))\" y2=\"\(f(y))\" stroke=\"#444\"/>"
       out += "<line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(y))\" stroke=\"#eee\"/>"
-      out += "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(Self.escape(ReportFormat.number(t, digits: 4)))</text>\n"
+      out +=
+        "<text x=\"\(f(left - 8))\" y=\"\(f(y + 4))\" text-anchor=\"end\">\(Self.escape(ReportFormat.number(t, digits: 4)))</text>\n"
     }
     out += "</g>\n"
-    out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 15))\" text-anchor=\"middle\">\(Self.escape(xLabel + (useLog ? " (log scale)" : "")))</text>\n"
-    out += "<text x=\"18\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(f(top + plotHeight / 2)))\">\(Self.escape(yLabel))</text>\n"
+    out +=
+      "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 15))\" text-anchor=\"middle\">\(Self.escape(xLabel + (useLog ? " (log scale)" : "")))</text>\n"
+    out +=
+      "<text x=\"18\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(f(top + plotHeight / 2)))\">\(Self.escape(yLabel))</text>\n"
 
     if let band {
-      let pairs = zip(band.x, zip(band.lower, band.upper)).filter { $0.0.isFinite && $0.1.0.isFinite && $0.1.1.isFinite }
+      let pairs = zip(band.x, zip(band.lower, band.upper)).filter {
+        $0.0.isFinite && $0.1.0.isFinite && $0.1.1.isFinite
+      }
       if pairs.count > 1 {
         let upper = pairs.map { "\(f(px($0.0))),\(f(py($0.1.1)))" }
         let lower = pairs.reversed().map { "\(f(px($0.0))),\(f(py($0.1.0)))" }
-        out += "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\" fill=\"#1f77b4\" fill-opacity=\"0.18\" stroke=\"none\"/>\n"
+        out +=
+          "<polygon class=\"band\" points=\"\((upper + lower).joined(separator: " "))\" fill=\"#1f77b4\" fill-opacity=\"0.18\" stroke=\"none\"/>\n"
       }
     }
     for s in series {
@@ -139,13 +152,15 @@ public struct SVGPlot: Sendable {
         out += "<g class=\"series\" data-name=\"\(Self.escape(s.name))\">\n"
         for p in finite {
           let color = p.colorValue.map { Self.viridis(cMax > cMin ? ($0 - cMin) / (cMax - cMin) : 0.5) } ?? s.color
-          out += "<circle class=\"point\" cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"\(f(s.radius))\" fill=\"\(color)\" fill-opacity=\"0.8\"/>\n"
+          out +=
+            "<circle class=\"point\" cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"\(f(s.radius))\" fill=\"\(color)\" fill-opacity=\"0.8\"/>\n"
         }
         out += "</g>\n"
       case .line, .dashedLine:
         guard finite.count > 1 else { continue }
         let dash = s.style == .dashedLine ? " stroke-dasharray=\"6 4\"" : ""
-        out += "<polyline class=\"line\" data-name=\"\(Self.escape(s.name))\" points=\"\(finite.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"\(dash)/>\n"
+        out +=
+          "<polyline class=\"line\" data-name=\"\(Self.escape(s.name))\" points=\"\(finite.map { "\(f(px($0.x))),\(f(py($0.y)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"\(dash)/>\n"
       }
     }
     // Legend.
@@ -155,15 +170,18 @@ public struct SVGPlot: Sendable {
     for s in series {
       switch s.style {
       case .points:
-        out += "<circle cx=\"\(f(lx + 6))\" cy=\"\(f(ly))\" r=\"4\" fill=\"\(colorLabel != nil && !colorValues.isEmpty ? Self.viridis(0.5) : s.color)\"/>"
+        out +=
+          "<circle cx=\"\(f(lx + 6))\" cy=\"\(f(ly))\" r=\"4\" fill=\"\(colorLabel != nil && !colorValues.isEmpty ? Self.viridis(0.5) : s.color)\"/>"
       case .line, .dashedLine:
-        out += "<line x1=\"\(f(lx))\" y1=\"\(f(ly))\" x2=\"\(f(lx + 14))\" y2=\"\(f(ly))\" stroke=\"\(s.color)\" stroke-width=\"2\"\(s.style == .dashedLine ? " stroke-dasharray=\"4 3\"" : "")/>"
+        out +=
+          "<line x1=\"\(f(lx))\" y1=\"\(f(ly))\" x2=\"\(f(lx + 14))\" y2=\"\(f(ly))\" stroke=\"\(s.color)\" stroke-width=\"2\"\(s.style == .dashedLine ? " stroke-dasharray=\"4 3\"" : "")/>"
       }
       out += "<text x=\"\(f(lx + 20))\" y=\"\(f(ly + 4))\">\(Self.escape(s.name))</text>\n"
       ly += 18
     }
     if let band {
-      out += "<rect x=\"\(f(lx))\" y=\"\(f(ly - 6))\" width=\"14\" height=\"12\" fill=\"#1f77b4\" fill-opacity=\"0.18\"/>"
+      out +=
+        "<rect x=\"\(f(lx))\" y=\"\(f(ly - 6))\" width=\"14\" height=\"12\" fill=\"#1f77b4\" fill-opacity=\"0.18\"/>"
       out += "<text x=\"\(f(lx + 20))\" y=\"\(f(ly + 4))\">\(Self.escape(band.name))</text>\n"
       ly += 18
     }
@@ -171,10 +189,12 @@ public struct SVGPlot: Sendable {
       ly += 8
       out += "<text x=\"\(f(lx))\" y=\"\(f(ly))\">colour: \(Self.escape(colorLabel))</text>\n"
       for i in 0..<10 {
-        out += "<rect x=\"\(f(lx + Double(i) * 12))\" y=\"\(f(ly + 6))\" width=\"12\" height=\"10\" fill=\"\(Self.viridis(Double(i) / 9))\"/>"
+        out +=
+          "<rect x=\"\(f(lx + Double(i) * 12))\" y=\"\(f(ly + 6))\" width=\"12\" height=\"10\" fill=\"\(Self.viridis(Double(i) / 9))\"/>"
       }
       out += "\n<text x=\"\(f(lx))\" y=\"\(f(ly + 30))\">\(Self.escape(ReportFormat.number(cMin, digits: 3)))</text>"
-      out += "<text x=\"\(f(lx + 120))\" y=\"\(f(ly + 30))\" text-anchor=\"end\">\(Self.escape(ReportFormat.number(cMax, digits: 3)))</text>\n"
+      out +=
+        "<text x=\"\(f(lx + 120))\" y=\"\(f(ly + 30))\" text-anchor=\"end\">\(Self.escape(ReportFormat.number(cMax, digits: 3)))</text>\n"
     }
     out += "</g>\n</svg>\n"
     return out
@@ -184,7 +204,9 @@ public struct SVGPlot: Sendable {
 
   static func padded(_ values: [Double]) -> (Double, Double) {
     guard let lo = values.min(), let hi = values.max() else { return (0, 1) }
-    if hi - lo < 1e-12 * max(1, abs(hi)) { return (lo - 0.5 * max(1e-9, abs(lo)), hi + 0.5 * max(1e-9, abs(hi)) + 1e-9) }
+    if hi - lo < 1e-12 * max(1, abs(hi)) {
+      return (lo - 0.5 * max(1e-9, abs(lo)), hi + 0.5 * max(1e-9, abs(hi)) + 1e-9)
+    }
     let pad = (hi - lo) * 0.05
     return (lo - pad, hi + pad)
   }
@@ -220,11 +242,14 @@ public struct SVGPlot: Sendable {
 
   /// A viridis-like colour for t in [0, 1].
   static func viridis(_ t: Double) -> String {
-    let anchors: [(Double, Double, Double)] = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
+    let anchors: [(Double, Double, Double)] = [
+      (68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37),
+    ]
     let x = min(1, max(0, t.isFinite ? t : 0.5)) * Double(anchors.count - 1)
     let i = min(anchors.count - 2, Int(x))
     let u = x - Double(i)
-    let a = anchors[i], b = anchors[i + 1]
+    let a = anchors[i]
+    let b = anchors[i + 1]
     let rgb = [a.0 + (b.0 - a.0) * u, a.1 + (b.1 - a.1) * u, a.2 + (b.2 - a.2) * u].map { Int($0.rounded()) }
     return String(format: "#%02x%02x%02x", rgb[0], rgb[1], rgb[2])
   }

@@ -29,12 +29,14 @@ public struct FormulaEntry: Sendable, Equatable {
   /// Additional fields appended after the standard ones.
   public var extra: [(String, JSONValue)]
 
-  public init(complexity: Int, expression: String, sympy: String, latex: String, constants: [ConstantEntry],
-              r2: Double? = nil, adjustedR2: Double? = nil, rmse: Double? = nil, mae: Double? = nil,
-              aic: Double? = nil, aicc: Double? = nil, bic: Double? = nil, logLikelihood: Double? = nil,
-              r2Train: Double? = nil, r2Validation: Double? = nil, r2Test: Double? = nil, rmseTest: Double? = nil,
-              crossValidation: CrossValidationEntry? = nil, covariance: [[Double]]? = nil,
-              degreesOfFreedom: Int? = nil, extra: [(String, JSONValue)] = []) {
+  public init(
+    complexity: Int, expression: String, sympy: String, latex: String, constants: [ConstantEntry],
+    r2: Double? = nil, adjustedR2: Double? = nil, rmse: Double? = nil, mae: Double? = nil,
+    aic: Double? = nil, aicc: Double? = nil, bic: Double? = nil, logLikelihood: Double? = nil,
+    r2Train: Double? = nil, r2Validation: Double? = nil, r2Test: Double? = nil, rmseTest: Double? = nil,
+    crossValidation: CrossValidationEntry? = nil, covariance: [[Double]]? = nil,
+    degreesOfFreedom: Int? = nil, extra: [(String, JSONValue)] = []
+  ) {
     self.complexity = complexity
     self.expression = expression
     self.sympy = sympy
@@ -96,21 +98,23 @@ public struct FormulaEntry: Sendable, Equatable {
         throw ResultDocumentError(description: "\(context): a constant lacks 'name' or a finite 'value'")
       }
       let ci = value["ci95"]?.arrayValue?.map(\.doubleValue)
-      return ConstantEntry(name: name, value: v, standardError: value["stderr"]?.doubleValue,
-                           ci95: ci.flatMap { $0.count == 2 && $0[0] != nil && $0[1] != nil ? ($0[0]!, $0[1]!) : nil },
-                           t: value["t"]?.doubleValue, p: value["p"]?.doubleValue)
+      return ConstantEntry(
+        name: name, value: v, standardError: value["stderr"]?.doubleValue,
+        ci95: ci.flatMap { $0.count == 2 && $0[0] != nil && $0[1] != nil ? ($0[0]!, $0[1]!) : nil },
+        t: value["t"]?.doubleValue, p: value["p"]?.doubleValue)
     }
-    self.init(complexity: json["complexity"]?.intValue ?? 0, expression: expression,
-              sympy: json["sympy"]?.stringValue ?? "", latex: json["latex"]?.stringValue ?? "",
-              constants: constants, r2: json["r2"]?.doubleValue, adjustedR2: json["adj_r2"]?.doubleValue,
-              rmse: json["rmse"]?.doubleValue, mae: json["mae"]?.doubleValue, aic: json["aic"]?.doubleValue,
-              aicc: json["aicc"]?.doubleValue, bic: json["bic"]?.doubleValue,
-              logLikelihood: json["log_likelihood"]?.doubleValue, r2Train: json["r2_train"]?.doubleValue,
-              r2Validation: json["r2_validation"]?.doubleValue, r2Test: json["r2_test"]?.doubleValue,
-              rmseTest: json["rmse_test"]?.doubleValue,
-              crossValidation: json["cv"].flatMap(CrossValidationEntry.init(json:)),
-              covariance: json["covariance"]?.arrayValue?.map { ($0.arrayValue ?? []).map { $0.doubleValue ?? .nan } },
-              degreesOfFreedom: json["dof"]?.intValue)
+    self.init(
+      complexity: json["complexity"]?.intValue ?? 0, expression: expression,
+      sympy: json["sympy"]?.stringValue ?? "", latex: json["latex"]?.stringValue ?? "",
+      constants: constants, r2: json["r2"]?.doubleValue, adjustedR2: json["adj_r2"]?.doubleValue,
+      rmse: json["rmse"]?.doubleValue, mae: json["mae"]?.doubleValue, aic: json["aic"]?.doubleValue,
+      aicc: json["aicc"]?.doubleValue, bic: json["bic"]?.doubleValue,
+      logLikelihood: json["log_likelihood"]?.doubleValue, r2Train: json["r2_train"]?.doubleValue,
+      r2Validation: json["r2_validation"]?.doubleValue, r2Test: json["r2_test"]?.doubleValue,
+      rmseTest: json["rmse_test"]?.doubleValue,
+      crossValidation: json["cv"].flatMap(CrossValidationEntry.init(json:)),
+      covariance: json["covariance"]?.arrayValue?.map { ($0.arrayValue ?? []).map { $0.doubleValue ?? .nan } },
+      degreesOfFreedom: json["dof"]?.intValue)
   }
 }
 
@@ -161,12 +165,15 @@ public struct CrossValidationEntry: Sendable, Equatable {
 
   init?(json: JSONValue) {
     guard let k = json["k"]?.intValue else { return nil }
-    self.init(k: k, grouped: json["grouped"]?.boolValue ?? false, r2Mean: json["r2_mean"]?.doubleValue,
-              r2SD: json["r2_sd"]?.doubleValue, rmseMean: json["rmse_mean"]?.doubleValue)
+    self.init(
+      k: k, grouped: json["grouped"]?.boolValue ?? false, r2Mean: json["r2_mean"]?.doubleValue,
+      r2SD: json["r2_sd"]?.doubleValue, rmseMean: json["rmse_mean"]?.doubleValue)
   }
 
   public var json: JSONValue {
-    .object([("k", .integer(k)), ("grouped", .bool(grouped)), ("r2_mean", .number(r2Mean)),
-             ("r2_sd", .number(r2SD)), ("rmse_mean", .number(rmseMean))])
+    .object([
+      ("k", .integer(k)), ("grouped", .bool(grouped)), ("r2_mean", .number(r2Mean)),
+      ("r2_sd", .number(r2SD)), ("rmse_mean", .number(rmseMean)),
+    ])
   }
 }

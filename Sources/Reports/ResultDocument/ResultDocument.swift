@@ -16,8 +16,10 @@ public struct ResultDocument: Sendable, Equatable {
   /// Additional top-level sections (report analyses); printed after `front`.
   public var extra: [(String, JSONValue)]
 
-  public init(run: RunInfo, target: String, features: [String], rows: Int, groups: Int?, split: SplitInfo?,
-              selected: Int, front: [FormulaEntry], extra: [(String, JSONValue)] = []) {
+  public init(
+    run: RunInfo, target: String, features: [String], rows: Int, groups: Int?, split: SplitInfo?,
+    selected: Int, front: [FormulaEntry], extra: [(String, JSONValue)] = []
+  ) {
     self.run = run
     self.target = target
     self.features = features
@@ -51,7 +53,7 @@ public struct ResultDocument: Sendable, Equatable {
 
   /// The document with its `run` block removed: what "identical results" compares.
   public var jsonWithoutRun: JSONValue {
-    guard case let .object(pairs) = json else { return json }
+    guard case .object(let pairs) = json else { return json }
     return .object(pairs.filter { $0.0 != "run" })
   }
 
@@ -62,14 +64,19 @@ public struct ResultDocument: Sendable, Equatable {
       throw fail("not a result document (expected \"schema\": \"\(Self.schema)\")")
     }
     guard let target = json["target"]?.stringValue else { throw fail("missing 'target'") }
-    guard let features = json["features"]?.arrayValue?.compactMap(\.stringValue) else { throw fail("missing 'features'") }
-    guard let frontValues = json["front"]?.arrayValue, !frontValues.isEmpty else { throw fail("missing or empty 'front'") }
+    guard let features = json["features"]?.arrayValue?.compactMap(\.stringValue) else {
+      throw fail("missing 'features'")
+    }
+    guard let frontValues = json["front"]?.arrayValue, !frontValues.isEmpty else {
+      throw fail("missing or empty 'front'")
+    }
     let front = try frontValues.enumerated().map { try FormulaEntry(json: $1, context: "\(source): front[\($0)]") }
     let selected = json["selected"]?.intValue ?? 0
     guard front.indices.contains(selected) else { throw fail("'selected' \(selected) is not an index of 'front'") }
-    self.init(run: RunInfo(json: json["run"] ?? .null), target: target, features: features,
-              rows: json["rows"]?.intValue ?? 0, groups: json["groups"]?.intValue,
-              split: json["split"].flatMap(SplitInfo.init(json:)), selected: selected, front: front)
+    self.init(
+      run: RunInfo(json: json["run"] ?? .null), target: target, features: features,
+      rows: json["rows"]?.intValue ?? 0, groups: json["groups"]?.intValue,
+      split: json["split"].flatMap(SplitInfo.init(json:)), selected: selected, front: front)
   }
 
   /// Pretty JSON text of the document.
@@ -92,8 +99,10 @@ public struct RunInfo: Sendable, Equatable {
   public var evaluations: Int?
   public var inputSHA256: String?
 
-  public init(version: String, commit: String?, command: String, seed: UInt64?, threads: Int?,
-              seconds: Double?, evaluations: Int?, inputSHA256: String?) {
+  public init(
+    version: String, commit: String?, command: String, seed: UInt64?, threads: Int?,
+    seconds: Double?, evaluations: Int?, inputSHA256: String?
+  ) {
     self.version = version
     self.commit = commit
     self.command = command
@@ -138,7 +147,8 @@ public struct SplitInfo: Sendable, Equatable {
   /// Rows the front's constants were fitted on: "train", "train+validation" (a search) or "all" (a report); nil when not recorded.
   public var fitRows: String?
 
-  public init(testFraction: Double?, validationFraction: Double?, grouped: Bool, seed: UInt64?, fitRows: String? = nil) {
+  public init(testFraction: Double?, validationFraction: Double?, grouped: Bool, seed: UInt64?, fitRows: String? = nil)
+  {
     self.testFraction = testFraction
     self.validationFraction = validationFraction
     self.grouped = grouped
@@ -156,11 +166,12 @@ public struct SplitInfo: Sendable, Equatable {
   }
 
   public var json: JSONValue {
-    .object([
-      ("test_fraction", .number(testFraction)),
-      ("validation_fraction", .number(validationFraction)),
-      ("grouped", .bool(grouped)),
-      ("seed", seed.map { .integer(Int(truncatingIfNeeded: $0)) } ?? .null),
-    ] + (fitRows.map { [("fit_rows", JSONValue.string($0))] } ?? []))
+    .object(
+      [
+        ("test_fraction", .number(testFraction)),
+        ("validation_fraction", .number(validationFraction)),
+        ("grouped", .bool(grouped)),
+        ("seed", seed.map { .integer(Int(truncatingIfNeeded: $0)) } ?? .null),
+      ] + (fitRows.map { [("fit_rows", JSONValue.string($0))] } ?? []))
   }
 }

@@ -11,29 +11,37 @@ extension ResultDocument {
     func part(_ rows: [Int]) -> FittingData {
       var columns: [String: [Double]] = [:]
       for (f, name) in problem.featureNames.enumerated() { columns[name] = rows.map { problem.columns[f][$0] } }
-      return FittingData(columns: columns, target: rows.map { problem.target[$0] },
-                         weights: problem.weights.map { w in rows.map { w[$0] } })
+      return FittingData(
+        columns: columns, target: rows.map { problem.target[$0] },
+        weights: problem.weights.map { w in rows.map { w[$0] } })
     }
     let split = result.split
     let fitRows = result.constantsFittedOn == "train+validation" ? split.train + split.validation : split.train
     let fitting = part(fitRows)
     let test = split.test.isEmpty ? nil : part(split.test)
-    let groups = configuration.groupedSplits
-      ? RowGroups(rows: fitRows.map { r in problem.columns.map { $0[r] } }) : RowGroups.singletons(rowCount: fitRows.count)
+    let groups =
+      configuration.groupedSplits
+      ? RowGroups(rows: fitRows.map { r in problem.columns.map { $0[r] } })
+      : RowGroups.singletons(rowCount: fitRows.count)
     var entries: [FormulaEntry] = []
     for e in result.front {
       let named = e.expression(featureNames: problem.featureNames)
       var entry: FormulaEntry
       if let named, !e.constants.isEmpty,
-         let fit = try? FormulaFit(expression: named, data: fitting, starts: e.constantValues) {
+        let fit = try? FormulaFit(expression: named, data: fitting, starts: e.constantValues)
+      {
         let k = min(configuration.folds, groups.groupCount)
-        let cv = k >= 2 ? try? FormulaCrossValidation(expression: named, data: fitting, groups: groups, k: k,
-                                                       seed: configuration.seed, starts: fit.values,
-                                                       grouped: configuration.groupedSplits) : nil
+        let cv =
+          k >= 2
+          ? try? FormulaCrossValidation(
+            expression: named, data: fitting, groups: groups, k: k,
+            seed: configuration.seed, starts: fit.values,
+            grouped: configuration.groupedSplits) : nil
         entry = FormulaEntry(fit: fit, complexity: e.complexity, crossValidation: cv)
         if let test {
-          let score = try? GoodnessOfFit(observed: test.target, predicted: fit.predict(columns: test.columns, rowCount: test.rowCount),
-                                         weights: test.weights, parameterCount: fit.constants.count)
+          let score = try? GoodnessOfFit(
+            observed: test.target, predicted: fit.predict(columns: test.columns, rowCount: test.rowCount),
+            weights: test.weights, parameterCount: fit.constants.count)
           entry.r2Test = score?.r2
           entry.rmseTest = score?.rmse
         }
@@ -50,16 +58,20 @@ extension ResultDocument {
       entry.r2Train = e.r2Train
       entry.r2Validation = e.r2Validation
       // The engine's finished form (constants rounded by the final pass, in sympy syntax) beside the refit's.
-      entry.extra = [("finished", .string(e.fittedExpression(featureNames: problem.featureNames)?.sympy() ?? e.formula)),
-                     ("cv_loss", .number(e.cvLoss)), ("r2_cv", .number(e.r2CV))]
+      entry.extra = [
+        ("finished", .string(e.fittedExpression(featureNames: problem.featureNames)?.sympy() ?? e.formula)),
+        ("cv_loss", .number(e.cvLoss)), ("r2_cv", .number(e.r2CV)),
+      ]
       entries.append(entry)
     }
-    self.init(run: run, target: problem.targetName, features: problem.featureNames, rows: problem.target.count,
-              groups: split.groups,
-              split: SplitInfo(testFraction: configuration.testFraction, validationFraction: configuration.validationFraction,
-                               grouped: configuration.groupedSplits, seed: configuration.seed,
-                               fitRows: result.constantsFittedOn),
-              selected: result.selected ?? 0, front: entries,
-              extra: [("selection", result.selection?.json ?? .null)])
+    self.init(
+      run: run, target: problem.targetName, features: problem.featureNames, rows: problem.target.count,
+      groups: split.groups,
+      split: SplitInfo(
+        testFraction: configuration.testFraction, validationFraction: configuration.validationFraction,
+        grouped: configuration.groupedSplits, seed: configuration.seed,
+        fitRows: result.constantsFittedOn),
+      selected: result.selected ?? 0, front: entries,
+      extra: [("selection", result.selection?.json ?? .null)])
   }
 }

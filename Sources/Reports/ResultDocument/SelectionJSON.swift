@@ -14,12 +14,18 @@ extension SelectionSummary {
       ("selected", selected.map { .integer($0) } ?? .null),
       ("best", best.map { .integer($0) } ?? .null),
       ("threshold", .number(threshold)),
-      ("members", .array(members.map { m in
-        .object([("cv_loss", .number(m.cvLoss)), ("cv_se", .number(m.cvStandardError)),
-             ("difference_to_best", .number(m.differenceToBest)),
-             ("difference_se", .number(m.differenceStandardError)),
-             ("aicc", .number(m.aicc)), ("bic", .number(m.bic)), ("score", .number(m.score))])
-      })),
+      (
+        "members",
+        .array(
+          members.map { m in
+            .object([
+              ("cv_loss", .number(m.cvLoss)), ("cv_se", .number(m.cvStandardError)),
+              ("difference_to_best", .number(m.differenceToBest)),
+              ("difference_se", .number(m.differenceStandardError)),
+              ("aicc", .number(m.aicc)), ("bic", .number(m.bic)), ("score", .number(m.score)),
+            ])
+          })
+      ),
     ])
   }
 }

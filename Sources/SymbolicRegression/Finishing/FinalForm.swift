@@ -17,153 +17,167 @@ import Statistics
 /// Both steps also accept changes within a floating-point floor (`relativeFloor` × the mean squared target), so
 /// exact fits lose their zero terms (`2e-16*sqrt(AMI)`) and print `0.9`, not `0.9000000000000007`.
 public struct FinalForm: Sendable {
-    /// F statistic below which a term is dropped (about the 5% point of an F(1, ∞) test).
-    public var dropStatistic = 4.0
-    /// Level of the likelihood-ratio tests that accept a short value (0 turns the statistical allowance off).
-    public var roundingLevel = 0.95
-    /// Additional relative loss increase allowed for rounding (`--nice-tolerance`; 0 turns rounding off).
-    public var niceTolerance = 1e-4
-    /// Floor of accepted loss changes relative to the mean squared target (floating-point noise).
-    public var relativeFloor = 1e-20
-    public var weights: ComplexityWeights = .unit
-    /// Units every result must respect (nil: none).
-    public var units: UnitSystem?
+  /// F statistic below which a term is dropped (about the 5% point of an F(1, ∞) test).
+  public var dropStatistic = 4.0
+  /// Level of the likelihood-ratio tests that accept a short value (0 turns the statistical allowance off).
+  public var roundingLevel = 0.95
+  /// Additional relative loss increase allowed for rounding (`--nice-tolerance`; 0 turns rounding off).
+  public var niceTolerance = 1e-4
+  /// Floor of accepted loss changes relative to the mean squared target (floating-point noise).
+  public var relativeFloor = 1e-20
+  public var weights: ComplexityWeights = .unit
+  /// Units every result must respect (nil: none).
+  public var units: UnitSystem?
 
-    public init() {}
+  public init() {}
 
-    /// The finished program and its loss on the evaluator's rows.
-    public func finish(_ program: Program, evaluator: Evaluator, optimizer: ConstantOptimizer) -> (program: Program, loss: Double) {
-        let data = evaluator.data
-        let meanSquare = data.targetVariance + data.targetMean * data.targetMean
-        let floor = relativeFloor * max(meanSquare, 1e-300)
-        var current = program
-        var loss = evaluator.loss(program)
-        guard loss.isFinite else { return (program, loss) }
-        while let smaller = dropOneTerm(current, loss: loss, floor: floor, evaluator: evaluator, optimizer: optimizer) {
-            (current, loss) = smaller
-        }
-        if niceTolerance > 0 {
-            (current, loss) = roundConstants(current, loss: loss, floor: floor, evaluator: evaluator, optimizer: optimizer)
-        }
-        return (current, loss)
+  /// The finished program and its loss on the evaluator's rows.
+  public func finish(_ program: Program, evaluator: Evaluator, optimizer: ConstantOptimizer) -> (
+    program: Program, loss: Double
+  ) {
+    let data = evaluator.data
+    let meanSquare = data.targetVariance + data.targetMean * data.targetMean
+    let floor = relativeFloor * max(meanSquare, 1e-300)
+    var current = program
+    var loss = evaluator.loss(program)
+    guard loss.isFinite else { return (program, loss) }
+    while let smaller = dropOneTerm(current, loss: loss, floor: floor, evaluator: evaluator, optimizer: optimizer) {
+      (current, loss) = smaller
     }
-
-    /// Residual variance per degree of freedom (loss units).
-    func perDegree(_ loss: Double, program: Program, rows: Int) -> Double {
-        loss / Double(max(1, rows - program.constantIndices.count))
+    if niceTolerance > 0 {
+      (current, loss) = roundConstants(current, loss: loss, floor: floor, evaluator: evaluator, optimizer: optimizer)
     }
+    return (current, loss)
+  }
 
-    /// The smallest acceptable relative with one part dropped, or nil.
-    func dropOneTerm(_ p: Program, loss: Double, floor: Double, evaluator: Evaluator,
-                     optimizer: ConstantOptimizer) -> (Program, Double)? {
-        let limit = loss + max(dropStatistic * perDegree(loss, program: p, rows: evaluator.data.rowCount), floor)
-        let size = p.complexity(weights: weights)
-        var best: (program: Program, loss: Double, size: Int)?
-        for v in Self.smallerRelatives(p) {
-            let s = Simplifier.simplify(v)
-            let vs = s.complexity(weights: weights)
-            guard s.isValid, vs < size, s.constantIndices.count <= p.constantIndices.count,
-                  units?.isConsistent(s) ?? true else { continue }
-            if let b = best, vs > b.size { continue }
-            let (q, l) = s.constantIndices.isEmpty ? (s, evaluator.loss(s)) : optimizer.optimize(s, with: evaluator)
-            guard l.isFinite, l <= limit else { continue }
-            if let b = best, vs == b.size, l >= b.loss { continue }
-            best = (q, l, vs)
-        }
-        return best.map { ($0.program, $0.loss) }
-    }
+  /// Residual variance per degree of freedom (loss units).
+  func perDegree(_ loss: Double, program: Program, rows: Int) -> Double {
+    loss / Double(max(1, rows - program.constantIndices.count))
+  }
 
-    /// Every program with one constant fixed to 0 or 1, or one binary operation replaced by an operand.
-    static func smallerRelatives(_ p: Program) -> [Program] {
-        var out: [Program] = []
-        for i in p.nodes.indices {
-            let node = p.nodes[i]
-            switch node.opcode {
-            case .constant:
-                for v in [0.0, 1.0] {
-                    var q = p
-                    q.nodes[i] = .literal(v)
-                    out.append(q)
-                }
-            case .add, .subtract, .multiply, .divide:
-                let rightStart = p.subtreeStart(i - 1)
-                let right = Array(p.nodes[rightStart..<i])
-                let left = Array(p.nodes[p.subtreeStart(rightStart - 1)..<rightStart])
-                out.append(p.replacingSubtree(endingAt: i, with: left))
-                switch node.opcode {
-                case .add, .multiply: out.append(p.replacingSubtree(endingAt: i, with: right))
-                case .subtract: out.append(p.replacingSubtree(endingAt: i, with: right + [.op(.negate)]))
-                default: break
-                }
-            default:
-                break
-            }
-        }
-        return out
+  /// The smallest acceptable relative with one part dropped, or nil.
+  func dropOneTerm(
+    _ p: Program, loss: Double, floor: Double, evaluator: Evaluator,
+    optimizer: ConstantOptimizer
+  ) -> (Program, Double)? {
+    let limit = loss + max(dropStatistic * perDegree(loss, program: p, rows: evaluator.data.rowCount), floor)
+    let size = p.complexity(weights: weights)
+    var best: (program: Program, loss: Double, size: Int)?
+    for v in Self.smallerRelatives(p) {
+      let s = Simplifier.simplify(v)
+      let vs = s.complexity(weights: weights)
+      guard s.isValid, vs < size, s.constantIndices.count <= p.constantIndices.count,
+        units?.isConsistent(s) ?? true
+      else { continue }
+      if let b = best, vs > b.size { continue }
+      let (q, l) = s.constantIndices.isEmpty ? (s, evaluator.loss(s)) : optimizer.optimize(s, with: evaluator)
+      guard l.isFinite, l <= limit else { continue }
+      if let b = best, vs == b.size, l >= b.loss { continue }
+      best = (q, l, vs)
     }
+    return best.map { ($0.program, $0.loss) }
+  }
 
-    /// Fixes constants to short values (the others refitted each time), then folds 0 and ±1 into literals.
-    func roundConstants(_ p: Program, loss: Double, floor: Double, evaluator: Evaluator,
-                        optimizer: ConstantOptimizer) -> (Program, Double) {
-        let unit = perDegree(loss, program: p, rows: evaluator.data.rowCount)
-        func allowance(_ m: Int) -> Double {
-            let q = roundingLevel > 0 ? ParameterInference.chiSquaredQuantile(roundingLevel, degreesOfFreedom: Double(m)) ?? 0 : 0
-            return max(q * unit, niceTolerance * loss, floor)
+  /// Every program with one constant fixed to 0 or 1, or one binary operation replaced by an operand.
+  static func smallerRelatives(_ p: Program) -> [Program] {
+    var out: [Program] = []
+    for i in p.nodes.indices {
+      let node = p.nodes[i]
+      switch node.opcode {
+      case .constant:
+        for v in [0.0, 1.0] {
+          var q = p
+          q.nodes[i] = .literal(v)
+          out.append(q)
         }
-        let step = allowance(1)
-        var current = p
-        var currentLoss = loss
-        var fixed: [Int] = []
-        for i in p.nodes.indices where p.nodes[i].opcode == .constant {
-            let v = current.nodes[i].value
-            let limit = loss + allowance(fixed.count + 1)
-            for c in Self.shortCandidates(v) where c != v {
-                var trial = current
-                trial.nodes[i] = .literal(c)
-                var l = evaluator.loss(trial)
-                if !(l <= currentLoss + step), !trial.constantIndices.isEmpty {
-                    (trial, l) = optimizer.optimize(trial, with: evaluator)
-                }
-                if l.isFinite, l <= currentLoss + step, l <= limit {
-                    (current, currentLoss) = (trial, l)
-                    fixed.append(i)
-                    break
-                }
-            }
+      case .add, .subtract, .multiply, .divide:
+        let rightStart = p.subtreeStart(i - 1)
+        let right = Array(p.nodes[rightStart..<i])
+        let left = Array(p.nodes[p.subtreeStart(rightStart - 1)..<rightStart])
+        out.append(p.replacingSubtree(endingAt: i, with: left))
+        switch node.opcode {
+        case .add, .multiply: out.append(p.replacingSubtree(endingAt: i, with: right))
+        case .subtract: out.append(p.replacingSubtree(endingAt: i, with: right + [.op(.negate)]))
+        default: break
         }
-        let limit = loss + allowance(max(1, fixed.count))
-        // Fixed values go back to being constants (they were estimated); 0 and ±1 fold into the formula if the
-        // simplified result keeps the loss within the joint allowance.
-        var restored = current
-        for i in fixed { restored.nodes[i] = .constant(current.nodes[i].value) }
-        var folded = restored
-        var changed = false
-        for i in fixed where [0, 1, -1].contains(current.nodes[i].value) {
-            folded.nodes[i] = .literal(current.nodes[i].value)
-            changed = true
-        }
-        if changed {
-            let s = Simplifier.simplify(folded)
-            let l = evaluator.loss(s)
-            if l.isFinite, l <= limit, units?.isConsistent(s) ?? true { return (s, l) }
-        }
-        return (restored, currentLoss)
+      default:
+        break
+      }
     }
+    return out
+  }
 
-    /// Short values near `v`, shortest first: 0, then 1 to 15 significant digits (the nearest integer is among
-    /// them, at its own length: 2007.3 tries 2000 before 2007).
-    public static func shortCandidates(_ v: Double) -> [Double] {
-        guard v.isFinite, v != 0 else { return [] }
-        var out: [Double] = [0]
-        var exponent = 0
-        var m = Swift.abs(v)
-        while m >= 10 { m /= 10; exponent += 1 }
-        while m < 1 { m *= 10; exponent -= 1 }
-        for digits in 1...15 {
-            let scale = _pow(10, Double(digits - 1 - exponent))
-            let c = (v * scale).rounded() / scale
-            if c.isFinite, !out.contains(c) { out.append(c) }
-        }
-        return out
+  /// Fixes constants to short values (the others refitted each time), then folds 0 and ±1 into literals.
+  func roundConstants(
+    _ p: Program, loss: Double, floor: Double, evaluator: Evaluator,
+    optimizer: ConstantOptimizer
+  ) -> (Program, Double) {
+    let unit = perDegree(loss, program: p, rows: evaluator.data.rowCount)
+    func allowance(_ m: Int) -> Double {
+      let q =
+        roundingLevel > 0 ? ParameterInference.chiSquaredQuantile(roundingLevel, degreesOfFreedom: Double(m)) ?? 0 : 0
+      return max(q * unit, niceTolerance * loss, floor)
     }
+    let step = allowance(1)
+    var current = p
+    var currentLoss = loss
+    var fixed: [Int] = []
+    for i in p.nodes.indices where p.nodes[i].opcode == .constant {
+      let v = current.nodes[i].value
+      let limit = loss + allowance(fixed.count + 1)
+      for c in Self.shortCandidates(v) where c != v {
+        var trial = current
+        trial.nodes[i] = .literal(c)
+        var l = evaluator.loss(trial)
+        if !(l <= currentLoss + step), !trial.constantIndices.isEmpty {
+          (trial, l) = optimizer.optimize(trial, with: evaluator)
+        }
+        if l.isFinite, l <= currentLoss + step, l <= limit {
+          (current, currentLoss) = (trial, l)
+          fixed.append(i)
+          break
+        }
+      }
+    }
+    let limit = loss + allowance(max(1, fixed.count))
+    // Fixed values go back to being constants (they were estimated); 0 and ±1 fold into the formula if the
+    // simplified result keeps the loss within the joint allowance.
+    var restored = current
+    for i in fixed { restored.nodes[i] = .constant(current.nodes[i].value) }
+    var folded = restored
+    var changed = false
+    for i in fixed where [0, 1, -1].contains(current.nodes[i].value) {
+      folded.nodes[i] = .literal(current.nodes[i].value)
+      changed = true
+    }
+    if changed {
+      let s = Simplifier.simplify(folded)
+      let l = evaluator.loss(s)
+      if l.isFinite, l <= limit, units?.isConsistent(s) ?? true { return (s, l) }
+    }
+    return (restored, currentLoss)
+  }
+
+  /// Short values near `v`, shortest first: 0, then 1 to 15 significant digits (the nearest integer is among
+  /// them, at its own length: 2007.3 tries 2000 before 2007).
+  public static func shortCandidates(_ v: Double) -> [Double] {
+    guard v.isFinite, v != 0 else { return [] }
+    var out: [Double] = [0]
+    var exponent = 0
+    var m = Swift.abs(v)
+    while m >= 10 {
+      m /= 10
+      exponent += 1
+    }
+    while m < 1 {
+      m *= 10
+      exponent -= 1
+    }
+    for digits in 1...15 {
+      let scale = _pow(10, Double(digits - 1 - exponent))
+      let c = (v * scale).rounded() / scale
+      if c.isFinite, !out.contains(c) { out.append(c) }
+    }
+    return out
+  }
 }

@@ -17,8 +17,9 @@ public struct FittingData: Sendable {
 
   /// The same data restricted to `rows` (in that order).
   public func selecting(_ rows: [Int]) -> FittingData {
-    FittingData(columns: columns.mapValues { column in rows.map { column[$0] } },
-                target: rows.map { target[$0] },
-                weights: weights.map { w in rows.map { w[$0] } })
+    FittingData(
+      columns: columns.mapValues { column in rows.map { column[$0] } },
+      target: rows.map { target[$0] },
+      weights: weights.map { w in rows.map { w[$0] } })
   }
 }

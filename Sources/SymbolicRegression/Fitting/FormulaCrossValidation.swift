@@ -21,8 +21,10 @@ public struct FormulaCrossValidation: Sendable {
 
   /// Cross-validates `expression` on `data`, grouping rows by `groups` (use `RowGroups(columns:)` of the
   /// formula's variables for grouped CV, `RowGroups.singletons` for plain CV). Each refit starts from `starts`.
-  public init(expression: Expression, data: FittingData, groups: RowGroups, k: Int, seed: UInt64,
-              starts: [String: Double] = [:], grouped: Bool = true) throws {
+  public init(
+    expression: Expression, data: FittingData, groups: RowGroups, k: Int, seed: UInt64,
+    starts: [String: Double] = [:], grouped: Bool = true
+  ) throws {
     let folds: GroupedKFold
     do {
       folds = try GroupedKFold(groups: groups, k: k, seed: seed)
@@ -40,8 +42,9 @@ public struct FormulaCrossValidation: Sendable {
         continue
       }
       let predicted = fit.predict(columns: test.columns, rowCount: test.rowCount)
-      let score = try? GoodnessOfFit(observed: test.target, predicted: predicted, weights: test.weights,
-                                     parameterCount: fit.constants.count)
+      let score = try? GoodnessOfFit(
+        observed: test.target, predicted: predicted, weights: test.weights,
+        parameterCount: fit.constants.count)
       r2.append(score?.r2)
       rmse.append(score?.rmse)
     }

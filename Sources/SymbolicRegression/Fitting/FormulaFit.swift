@@ -90,13 +90,15 @@ public struct FormulaFit: Sendable {
     } catch let error as StatisticsError {
       throw FormulaFitError.fit(error.description)
     }
-    let inference = try? ParameterInference(estimates: estimates, covariance: covariance, degreesOfFreedom: dof, level: level)
+    let inference = try? ParameterInference(
+      estimates: estimates, covariance: covariance, degreesOfFreedom: dof, level: level)
     self.expression = expression
     self.variables = variables
     self.constants = names.indices.map { j in
       let e = inference?.estimates[j]
-      return FittedConstant(name: names[j], value: estimates[j], standardError: e?.standardError,
-                            ci: e?.confidenceInterval.map { ($0.lower, $0.upper) }, t: e?.t, p: e?.p)
+      return FittedConstant(
+        name: names[j], value: estimates[j], standardError: e?.standardError,
+        ci: e?.confidenceInterval.map { ($0.lower, $0.upper) }, t: e?.t, p: e?.p)
     }
     self.covariance = covariance
     self.degreesOfFreedom = dof
@@ -104,8 +106,9 @@ public struct FormulaFit: Sendable {
     self.isLinearInConstants = linear
     self.method = method
     do {
-      self.goodness = try GoodnessOfFit(observed: data.target, predicted: predictions, weights: data.weights,
-                                        parameterCount: names.count)
+      self.goodness = try GoodnessOfFit(
+        observed: data.target, predicted: predictions, weights: data.weights,
+        parameterCount: names.count)
     } catch let error as StatisticsError {
       throw FormulaFitError.fit(error.description)
     }
@@ -117,8 +120,10 @@ public struct FormulaFit: Sendable {
   }
 
   /// Exact solution for formulas affine in their constants: f = f₀(x) + Σ cⱼ·∂f/∂cⱼ(x).
-  private static func solveLinear(_ expression: Expression, names: [String], derivatives: [Expression],
-                                  data: FittingData) throws -> ([Double], [[Double]]?, Int, [Double])? {
+  private static func solveLinear(
+    _ expression: Expression, names: [String], derivatives: [Expression],
+    data: FittingData
+  ) throws -> ([Double], [[Double]]?, Int, [Double])? {
     let n = data.rowCount
     let zeros = Dictionary(uniqueKeysWithValues: names.map { ($0, 0.0) })
     let offset = expression.evaluate(columns: data.columns, constants: zeros, rowCount: n)
@@ -130,11 +135,14 @@ public struct FormulaFit: Sendable {
     return (fit.coefficients, fit.covariance, fit.degreesOfFreedom, predictions)
   }
 
-  private static func solveNonlinear(_ expression: Expression, names: [String], derivatives: [Expression],
-                                     data: FittingData, start: [Double]) throws -> NonlinearFit {
+  private static func solveNonlinear(
+    _ expression: Expression, names: [String], derivatives: [Expression],
+    data: FittingData, start: [Double]
+  ) throws -> NonlinearFit {
     let n = data.rowCount
     let p = names.count
-    let fit = try NonlinearLeastSquares().fit(targets: data.target, start: start, weights: data.weights) { params, values, jacobian in
+    let fit = try NonlinearLeastSquares().fit(targets: data.target, start: start, weights: data.weights) {
+      params, values, jacobian in
       var constants: [String: Double] = [:]
       for j in 0..<p { constants[names[j]] = params[j] }
       if let values {

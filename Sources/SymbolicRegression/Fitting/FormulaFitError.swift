@@ -13,15 +13,18 @@ public enum FormulaFitError: Error, CustomStringConvertible, Equatable, Sendable
 
   public var description: String {
     switch self {
-    case let .noVariables(formula, columns):
-      return "formula '\(formula)' uses no column of the data, so every identifier would be a constant (columns: \(columns.joined(separator: ", ")))"
-    case let .noConstants(formula):
+    case .noVariables(let formula, let columns):
+      return
+        "formula '\(formula)' uses no column of the data, so every identifier would be a constant (columns: \(columns.joined(separator: ", ")))"
+    case .noConstants(let formula):
       return "formula '\(formula)' has no constants to fit (every identifier is a column)"
-    case let .unknownStart(name, constants):
-      return "start value for '\(name)', which is not a constant of the formula (constants: \(constants.joined(separator: ", ")))"
-    case let .notFiniteAtStart(row, constants):
-      return "the formula is not finite on row \(row + 1) at the start values (\(constants)); give better --start values"
-    case let .fit(message):
+    case .unknownStart(let name, let constants):
+      return
+        "start value for '\(name)', which is not a constant of the formula (constants: \(constants.joined(separator: ", ")))"
+    case .notFiniteAtStart(let row, let constants):
+      return
+        "the formula is not finite on row \(row + 1) at the start values (\(constants)); give better --start values"
+    case .fit(let message):
       return message
     }
   }

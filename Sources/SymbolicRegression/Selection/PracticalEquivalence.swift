@@ -8,20 +8,20 @@
 /// formula. Where the best member fits to the noise, or without replicates (nothing says how far the best is from
 /// the noise), the margin is 0 and the plain one-standard-error rule applies, so true terms are never traded away.
 public struct PracticalEquivalence: Codable, Sendable, Equatable {
-    public var relative: Double
-    public var varianceShare: Double
+  public var relative: Double
+  public var varianceShare: Double
 
-    public init(relative: Double = 1, varianceShare: Double = 0.02) {
-        self.relative = relative
-        self.varianceShare = varianceShare
-    }
+  public init(relative: Double = 1, varianceShare: Double = 0.02) {
+    self.relative = relative
+    self.varianceShare = varianceShare
+  }
 
-    /// No margin: the plain one-standard-error rule.
-    public static let none = PracticalEquivalence(relative: 0, varianceShare: 0)
+  /// No margin: the plain one-standard-error rule.
+  public static let none = PracticalEquivalence(relative: 0, varianceShare: 0)
 
-    /// The margin in loss units (0 without a noise estimate).
-    public func margin(bestLoss: Double, noiseVariance: Double?, targetVariance: Double) -> Double {
-        guard let noise = noiseVariance, bestLoss.isFinite, targetVariance.isFinite else { return 0 }
-        return max(0, min(relative * (bestLoss - noise), varianceShare * targetVariance))
-    }
+  /// The margin in loss units (0 without a noise estimate).
+  public func margin(bestLoss: Double, noiseVariance: Double?, targetVariance: Double) -> Double {
+    guard let noise = noiseVariance, bestLoss.isFinite, targetVariance.isFinite else { return 0 }
+    return max(0, min(relative * (bestLoss - noise), varianceShare * targetVariance))
+  }
 }

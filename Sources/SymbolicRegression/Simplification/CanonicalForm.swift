@@ -2,357 +2,377 @@
 /// coefficient, fixed-exponent powers, and the remaining functions. `free` marks numbers that came from fitted
 /// constants (they stay fitted constants); other numbers are fixed literals.
 indirect enum CanonicalTerm: Hashable {
-    case number(Double, free: Bool)
-    case variable(Int)
-    case sum([CanonicalTerm])
-    case product([CanonicalTerm])
-    case power(CanonicalTerm, Double)
-    case function(Opcode, CanonicalTerm)
+  case number(Double, free: Bool)
+  case variable(Int)
+  case sum([CanonicalTerm])
+  case product([CanonicalTerm])
+  case power(CanonicalTerm, Double)
+  case function(Opcode, CanonicalTerm)
 
-    var numberValue: Double? {
-        if case .number(let v, _) = self { return v }
-        return nil
-    }
+  var numberValue: Double? {
+    if case .number(let v, _) = self { return v }
+    return nil
+  }
 
-    /// A structural key for sorting that ignores the values of fitted constants.
-    var sortKey: String {
-        switch self {
-        case .number(let v, let free): return free ? "0c" : "0#\(v)"
-        case .variable(let i): return "1v\(i)"
-        case .sum(let ts): return "4(" + ts.map(\.sortKey).joined(separator: "+") + ")"
-        case .product(let fs): return "3(" + fs.map(\.sortKey).joined(separator: "*") + ")"
-        case .power(let b, let e): return "2p" + b.sortKey + "^\(e)"
-        case .function(let op, let a): return "2f\(op.rawValue)(" + a.sortKey + ")"
-        }
+  /// A structural key for sorting that ignores the values of fitted constants.
+  var sortKey: String {
+    switch self {
+    case .number(let v, let free): return free ? "0c" : "0#\(v)"
+    case .variable(let i): return "1v\(i)"
+    case .sum(let ts): return "4(" + ts.map(\.sortKey).joined(separator: "+") + ")"
+    case .product(let fs): return "3(" + fs.map(\.sortKey).joined(separator: "*") + ")"
+    case .power(let b, let e): return "2p" + b.sortKey + "^\(e)"
+    case .function(let op, let a): return "2f\(op.rawValue)(" + a.sortKey + ")"
     }
+  }
 
-    /// Splits a term into its numeric coefficient and the rest (nil rest for a bare number).
-    var coefficientSplit: (coefficient: Double, free: Bool, rest: CanonicalTerm?) {
-        switch self {
-        case .number(let v, let f): return (v, f, nil)
-        case .product(let fs):
-            if case .number(let v, let f) = fs.first {
-                let rest = Array(fs.dropFirst())
-                return (v, f, rest.count == 1 ? rest[0] : .product(rest))
-            }
-            return (1, false, self)
-        default: return (1, false, self)
-        }
+  /// Splits a term into its numeric coefficient and the rest (nil rest for a bare number).
+  var coefficientSplit: (coefficient: Double, free: Bool, rest: CanonicalTerm?) {
+    switch self {
+    case .number(let v, let f): return (v, f, nil)
+    case .product(let fs):
+      if case .number(let v, let f) = fs.first {
+        let rest = Array(fs.dropFirst())
+        return (v, f, rest.count == 1 ? rest[0] : .product(rest))
+      }
+      return (1, false, self)
+    default: return (1, false, self)
     }
+  }
 }
 
 /// Builds canonical terms, applying the simplification rules as terms are combined.
 enum Canonicalizer {
-    static func number(_ v: Double, free: Bool) -> CanonicalTerm { .number(v, free: free) }
+  static func number(_ v: Double, free: Bool) -> CanonicalTerm { .number(v, free: free) }
 
-    static func sorted(_ ts: [CanonicalTerm]) -> [CanonicalTerm] {
-        ts.sorted { l, r in
-            let a = l.sortKey, b = r.sortKey
-            if a != b { return a < b }
-            return "\(l)" < "\(r)"
-        }
+  static func sorted(_ ts: [CanonicalTerm]) -> [CanonicalTerm] {
+    ts.sorted { l, r in
+      let a = l.sortKey
+      let b = r.sortKey
+      if a != b { return a < b }
+      return "\(l)" < "\(r)"
     }
+  }
 
-    static func sum(_ input: [CanonicalTerm]) -> CanonicalTerm {
-        var flat: [CanonicalTerm] = []
-        for t in input {
-            if case .sum(let inner) = t { flat.append(contentsOf: inner) } else { flat.append(t) }
-        }
-        var constant = 0.0
-        var constantFree = false
-        var hasConstant = false
-        var order: [CanonicalTerm] = []
-        var coefficients: [CanonicalTerm: (Double, Bool)] = [:]
-        for t in flat {
-            let (c, f, rest) = t.coefficientSplit
-            guard let rest else {
-                constant += c
-                constantFree = constantFree || f
-                hasConstant = true
-                continue
-            }
-            if let (c0, f0) = coefficients[rest] {
-                coefficients[rest] = (c0 + c, f0 || f)
-            } else {
-                coefficients[rest] = (c, f)
-                order.append(rest)
-            }
-        }
-        var terms: [CanonicalTerm] = []
-        for rest in order {
-            guard let (c, f) = coefficients[rest] else { continue }
-            if c == 0 && !f { continue }
-            terms.append(product([.number(c, free: f), rest]))
-        }
-        terms = sorted(terms)
-        if hasConstant && (constant != 0 || constantFree) {
-            terms.insert(.number(constant, free: constantFree), at: 0)
-        }
-        if terms.isEmpty { return .number(hasConstant ? constant : 0, free: constantFree) }
-        if terms.count == 1 { return terms[0] }
-        return .sum(terms)
+  static func sum(_ input: [CanonicalTerm]) -> CanonicalTerm {
+    var flat: [CanonicalTerm] = []
+    for t in input {
+      if case .sum(let inner) = t { flat.append(contentsOf: inner) } else { flat.append(t) }
     }
+    var constant = 0.0
+    var constantFree = false
+    var hasConstant = false
+    var order: [CanonicalTerm] = []
+    var coefficients: [CanonicalTerm: (Double, Bool)] = [:]
+    for t in flat {
+      let (c, f, rest) = t.coefficientSplit
+      guard let rest else {
+        constant += c
+        constantFree = constantFree || f
+        hasConstant = true
+        continue
+      }
+      if let (c0, f0) = coefficients[rest] {
+        coefficients[rest] = (c0 + c, f0 || f)
+      } else {
+        coefficients[rest] = (c, f)
+        order.append(rest)
+      }
+    }
+    var terms: [CanonicalTerm] = []
+    for rest in order {
+      guard let (c, f) = coefficients[rest] else { continue }
+      if c == 0 && !f { continue }
+      terms.append(product([.number(c, free: f), rest]))
+    }
+    terms = sorted(terms)
+    if hasConstant && (constant != 0 || constantFree) {
+      terms.insert(.number(constant, free: constantFree), at: 0)
+    }
+    if terms.isEmpty { return .number(hasConstant ? constant : 0, free: constantFree) }
+    if terms.count == 1 { return terms[0] }
+    return .sum(terms)
+  }
 
-    static func product(_ input: [CanonicalTerm]) -> CanonicalTerm {
-        var flat: [CanonicalTerm] = []
-        for t in input {
-            if case .product(let inner) = t { flat.append(contentsOf: inner) } else { flat.append(t) }
+  static func product(_ input: [CanonicalTerm]) -> CanonicalTerm {
+    var flat: [CanonicalTerm] = []
+    for t in input {
+      if case .product(let inner) = t { flat.append(contentsOf: inner) } else { flat.append(t) }
+    }
+    var coefficient = 1.0
+    var free = false
+    var order: [CanonicalTerm] = []
+    var exponents: [CanonicalTerm: Double] = [:]
+    for t in flat {
+      switch t {
+      case .number(let v, let f):
+        coefficient *= v
+        free = free || f
+      default:
+        var base = t
+        var e = 1.0
+        if case .power(let b, let x) = t {
+          base = b
+          e = x
         }
-        var coefficient = 1.0
-        var free = false
-        var order: [CanonicalTerm] = []
-        var exponents: [CanonicalTerm: Double] = [:]
-        for t in flat {
-            switch t {
-            case .number(let v, let f):
-                coefficient *= v
-                free = free || f
-            default:
-                var base = t
-                var e = 1.0
-                if case .power(let b, let x) = t { base = b; e = x }
-                if let e0 = exponents[base] {
-                    exponents[base] = e0 + e
-                } else {
-                    exponents[base] = e
-                    order.append(base)
-                }
-            }
-        }
-        if coefficient == 0 && !free { return .number(0, free: false) }
-        var factors: [CanonicalTerm] = []
-        for base in order {
-            guard let e = exponents[base], e != 0 else { continue }
-            let f = power(base, e)
-            if case .number(let v, let fr) = f {
-                coefficient *= v
-                free = free || fr
-            } else {
-                factors.append(f)
-            }
-        }
-        factors = sorted(factors)
-        // Distribute a coefficient over a single sum whose every term already carries a number:
-        // a*(b*x + c) -> (a*b)*x + a*c, so no two constants are redundant.
-        if factors.count == 1, case .sum(let terms) = factors[0], coefficient != 1 || free {
-            // With a fitted coefficient every term must already hold a fitted number (else constants multiply).
-            let allCarry = terms.allSatisfy { t in
-                if case .number(_, let f) = t { return f || !free }
-                if case .product(let fs) = t, case .number(_, let f) = fs.first { return f || !free }
-                return false
-            }
-            if allCarry {
-                return sum(terms.map { product([.number(coefficient, free: free), $0]) })
-            }
-        }
-        if factors.isEmpty { return .number(coefficient, free: free) }
-        let result: CanonicalTerm
-        if coefficient == 1 && !free {
-            result = factors.count == 1 ? factors[0] : .product(factors)
+        if let e0 = exponents[base] {
+          exponents[base] = e0 + e
         } else {
-            result = .product([.number(coefficient, free: free)] + factors)
+          exponents[base] = e
+          order.append(base)
         }
-        // Distribute the other factors over a single sum when that makes the formula smaller:
-        // (a*sqrt(n) - n*b)/n -> a/sqrt(n) - b.
-        let sums = factors.filter { if case .sum = $0 { return true } else { return false } }
-        if sums.count == 1, factors.count > 1 || coefficient != 1 || free, case .sum(let terms) = sums[0] {
-            let others = [CanonicalTerm.number(coefficient, free: free)] + factors.filter { if case .sum = $0 { return false } else { return true } }
-            let distributed = sum(terms.map { product(others + [$0]) })
-            let (s0, f0) = measure(result), (s1, f1) = measure(distributed)
-            if s1 <= s0 && f1 <= f0 { return distributed }
-        }
-        return result
+      }
     }
-
-    /// Complexity and number of fitted constants of a term.
-    static func measure(_ t: CanonicalTerm) -> (size: Int, free: Int) {
-        var nodes: [Node] = []
-        emit(t, into: &nodes)
-        let p = Program(nodes)
-        return (p.complexity, p.constantIndices.count)
+    if coefficient == 0 && !free { return .number(0, free: false) }
+    var factors: [CanonicalTerm] = []
+    for base in order {
+      guard let e = exponents[base], e != 0 else { continue }
+      let f = power(base, e)
+      if case .number(let v, let fr) = f {
+        coefficient *= v
+        free = free || fr
+      } else {
+        factors.append(f)
+      }
     }
-
-    static func power(_ base: CanonicalTerm, _ e: Double) -> CanonicalTerm {
-        if e == 1 { return base }
-        if e == 0 { return .number(1, free: false) }
-        switch base {
-        case .number(let v, let f):
-            let r = _pow(v, e)
-            if r.isFinite { return .number(r, free: f) }
-        case .power(let b, let e2) where e == e.rounded() || !(e2 == e2.rounded() && e2.truncatingRemainder(dividingBy: 2) == 0):
-            // (x^a)^b = x^(ab) unless a is even and b is not an integer ((x^2)^0.5 is |x|).
-            return power(b, e * e2)
-        case .product(let fs):
-            if case .number(let c, let f) = fs.first, c > 0 || e == e.rounded() {
-                let rest = Array(fs.dropFirst())
-                let r = _pow(c, e)
-                if r.isFinite {
-                    return product([.number(r, free: f), power(rest.count == 1 ? rest[0] : .product(rest), e)])
-                }
-            }
-        default: break
-        }
-        return .power(base, e)
+    factors = sorted(factors)
+    // Distribute a coefficient over a single sum whose every term already carries a number:
+    // a*(b*x + c) -> (a*b)*x + a*c, so no two constants are redundant.
+    if factors.count == 1, case .sum(let terms) = factors[0], coefficient != 1 || free {
+      // With a fitted coefficient every term must already hold a fitted number (else constants multiply).
+      let allCarry = terms.allSatisfy { t in
+        if case .number(_, let f) = t { return f || !free }
+        if case .product(let fs) = t, case .number(_, let f) = fs.first { return f || !free }
+        return false
+      }
+      if allCarry {
+        return sum(terms.map { product([.number(coefficient, free: free), $0]) })
+      }
     }
-
-    static func function(_ op: Opcode, _ a: CanonicalTerm) -> CanonicalTerm {
-        if case .number(let v, let f) = a {
-            let r: Double
-            switch op {
-            case .sqrt: r = v.squareRoot()
-            case .log: r = _log(v)
-            case .exp: r = _exp(v)
-            default: r = Swift.abs(v)
-            }
-            if r.isFinite { return .number(r, free: f) }
-            return .function(op, a)
-        }
-        switch (op, a) {
-        case (.exp, .function(.log, let inner)), (.log, .function(.exp, let inner)):
-            return inner
-        case (.log, .power(let base, let e)) where !(e == e.rounded() && e.truncatingRemainder(dividingBy: 2) == 0):
-            // log(x^e) = e*log(x) wherever the left side is defined (e not an even integer).
-            return product([.number(e, free: false), function(.log, base)])
-        case (.log, .product(let fs)):
-            if case .number(let c, let f) = fs.first, c > 0 {
-                let rest = Array(fs.dropFirst())
-                return sum([.number(_log(c), free: f), .function(.log, rest.count == 1 ? rest[0] : .product(rest))])
-            }
-        case (.exp, .sum(let ts)):
-            if case .number(let c, let f) = ts.first {
-                let rest = Array(ts.dropFirst())
-                return product([.number(_exp(c), free: f), .function(.exp, rest.count == 1 ? rest[0] : .sum(rest))])
-            }
-        case (.abs, .product(let fs)):
-            if case .number(let c, let f) = fs.first {
-                let rest = Array(fs.dropFirst())
-                return product([.number(Swift.abs(c), free: f), .function(.abs, rest.count == 1 ? rest[0] : .product(rest))])
-            }
-        default: break
-        }
-        return .function(op, a)
+    if factors.isEmpty { return .number(coefficient, free: free) }
+    let result: CanonicalTerm
+    if coefficient == 1 && !free {
+      result = factors.count == 1 ? factors[0] : .product(factors)
+    } else {
+      result = .product([.number(coefficient, free: free)] + factors)
     }
-
-    /// Canonical form of a program (nil if the program is invalid).
-    static func canonical(_ program: Program) -> CanonicalTerm? {
-        guard program.isValid else { return nil }
-        var stack: [CanonicalTerm] = []
-        for node in program.nodes {
-            switch node.opcode {
-            case .constant: stack.append(.number(node.value, free: true))
-            case .literal: stack.append(.number(node.value, free: false))
-            case .variable: stack.append(.variable(Int(node.feature)))
-            case .add, .subtract, .multiply, .divide:
-                let b = stack.removeLast(), a = stack.removeLast()
-                switch node.opcode {
-                case .add: stack.append(sum([a, b]))
-                case .subtract: stack.append(sum([a, product([.number(-1, free: false), b])]))
-                case .multiply: stack.append(product([a, b]))
-                default: stack.append(product([a, power(b, -1)]))
-                }
-            case .negate: stack.append(product([.number(-1, free: false), stack.removeLast()]))
-            case .square: stack.append(power(stack.removeLast(), 2))
-            case .power: stack.append(power(stack.removeLast(), node.value))
-            case .sqrt: stack.append(power(stack.removeLast(), 0.5))
-            case .log, .exp, .abs: stack.append(function(node.opcode, stack.removeLast()))
-            }
-        }
-        return stack.last
+    // Distribute the other factors over a single sum when that makes the formula smaller:
+    // (a*sqrt(n) - n*b)/n -> a/sqrt(n) - b.
+    let sums = factors.filter { if case .sum = $0 { return true } else { return false } }
+    if sums.count == 1, factors.count > 1 || coefficient != 1 || free, case .sum(let terms) = sums[0] {
+      let others =
+        [CanonicalTerm.number(coefficient, free: free)]
+        + factors.filter { if case .sum = $0 { return false } else { return true } }
+      let distributed = sum(terms.map { product(others + [$0]) })
+      let (s0, f0) = measure(result)
+      let (s1, f1) = measure(distributed)
+      if s1 <= s0 && f1 <= f0 { return distributed }
     }
+    return result
+  }
 
-    // MARK: back to postfix
+  /// Complexity and number of fitted constants of a term.
+  static func measure(_ t: CanonicalTerm) -> (size: Int, free: Int) {
+    var nodes: [Node] = []
+    emit(t, into: &nodes)
+    let p = Program(nodes)
+    return (p.complexity, p.constantIndices.count)
+  }
 
-    static func emit(_ t: CanonicalTerm, into out: inout [Node]) {
-        switch t {
-        case .number(let v, let free):
-            if !free && v < 0 {
-                out.append(.literal(-v))
-                out.append(.op(.negate))
-            } else {
-                out.append(free ? .constant(v) : .literal(v))
-            }
-        case .variable(let i):
-            out.append(.variable(i))
-        case .sum(let terms):
-            // Put a term without a negative literal coefficient first when possible.
-            var ts = terms
-            if let k = ts.firstIndex(where: { !isNegativeLiteralTerm($0) }), k != 0 {
-                let first = ts.remove(at: k)
-                ts.insert(first, at: 0)
-            }
-            for (k, term) in ts.enumerated() {
-                if k > 0 && isNegativeLiteralTerm(term) {
-                    emit(negatedLiteralTerm(term), into: &out)
-                    out.append(.op(.subtract))
-                } else {
-                    emit(term, into: &out)
-                    if k > 0 { out.append(.op(.add)) }
-                }
-            }
-        case .product(let factors):
-            var coefficient: CanonicalTerm?
-            var numerator: [CanonicalTerm] = []
-            var denominator: [CanonicalTerm] = []
-            for f in factors {
-                switch f {
-                case .number: coefficient = f
-                case .power(let b, let e) where e < 0: denominator.append(power(b, -e))
-                default: numerator.append(f)
-                }
-            }
-            var negate = false
-            if case .number(let v, false)? = coefficient {
-                if v == 1 { coefficient = nil } else if v == -1 { coefficient = nil; negate = true }
-            }
-            var count = 0
-            if let c = coefficient { emit(c, into: &out); count += 1 }
-            for f in numerator {
-                emit(f, into: &out)
-                count += 1
-                if count > 1 { out.append(.op(.multiply)) }
-            }
-            if count == 0 { out.append(.literal(1)) }
-            for (k, d) in denominator.enumerated() {
-                emit(d, into: &out)
-                if k > 0 { out.append(.op(.multiply)) }
-            }
-            if !denominator.isEmpty { out.append(.op(.divide)) }
-            if negate { out.append(.op(.negate)) }
-        case .power(let b, let e):
-            if e < 0 {
-                out.append(.literal(1))
-                emit(power(b, -e), into: &out)
-                out.append(.op(.divide))
-                return
-            }
-            emit(b, into: &out)
-            if e == 2 { out.append(.op(.square)) } else if e == 0.5 { out.append(.op(.sqrt)) } else { out.append(.power(e)) }
-        case .function(let op, let a):
-            emit(a, into: &out)
-            out.append(.op(op))
+  static func power(_ base: CanonicalTerm, _ e: Double) -> CanonicalTerm {
+    if e == 1 { return base }
+    if e == 0 { return .number(1, free: false) }
+    switch base {
+    case .number(let v, let f):
+      let r = _pow(v, e)
+      if r.isFinite { return .number(r, free: f) }
+    case .power(let b, let e2)
+    where e == e.rounded() || !(e2 == e2.rounded() && e2.truncatingRemainder(dividingBy: 2) == 0):
+      // (x^a)^b = x^(ab) unless a is even and b is not an integer ((x^2)^0.5 is |x|).
+      return power(b, e * e2)
+    case .product(let fs):
+      if case .number(let c, let f) = fs.first, c > 0 || e == e.rounded() {
+        let rest = Array(fs.dropFirst())
+        let r = _pow(c, e)
+        if r.isFinite {
+          return product([.number(r, free: f), power(rest.count == 1 ? rest[0] : .product(rest), e)])
         }
+      }
+    default: break
     }
+    return .power(base, e)
+  }
 
-    static func isNegativeLiteralTerm(_ t: CanonicalTerm) -> Bool {
-        switch t {
-        case .number(let v, false): return v < 0
-        case .product(let fs):
-            if case .number(let v, false) = fs.first { return v < 0 }
-            return false
-        default: return false
-        }
+  static func function(_ op: Opcode, _ a: CanonicalTerm) -> CanonicalTerm {
+    if case .number(let v, let f) = a {
+      let r: Double
+      switch op {
+      case .sqrt: r = v.squareRoot()
+      case .log: r = _log(v)
+      case .exp: r = _exp(v)
+      default: r = Swift.abs(v)
+      }
+      if r.isFinite { return .number(r, free: f) }
+      return .function(op, a)
     }
+    switch (op, a) {
+    case (.exp, .function(.log, let inner)), (.log, .function(.exp, let inner)):
+      return inner
+    case (.log, .power(let base, let e)) where !(e == e.rounded() && e.truncatingRemainder(dividingBy: 2) == 0):
+      // log(x^e) = e*log(x) wherever the left side is defined (e not an even integer).
+      return product([.number(e, free: false), function(.log, base)])
+    case (.log, .product(let fs)):
+      if case .number(let c, let f) = fs.first, c > 0 {
+        let rest = Array(fs.dropFirst())
+        return sum([.number(_log(c), free: f), .function(.log, rest.count == 1 ? rest[0] : .product(rest))])
+      }
+    case (.exp, .sum(let ts)):
+      if case .number(let c, let f) = ts.first {
+        let rest = Array(ts.dropFirst())
+        return product([.number(_exp(c), free: f), .function(.exp, rest.count == 1 ? rest[0] : .sum(rest))])
+      }
+    case (.abs, .product(let fs)):
+      if case .number(let c, let f) = fs.first {
+        let rest = Array(fs.dropFirst())
+        return product([.number(Swift.abs(c), free: f), .function(.abs, rest.count == 1 ? rest[0] : .product(rest))])
+      }
+    default: break
+    }
+    return .function(op, a)
+  }
 
-    static func negatedLiteralTerm(_ t: CanonicalTerm) -> CanonicalTerm {
-        switch t {
-        case .number(let v, let f): return .number(-v, free: f)
-        case .product(var fs):
-            if case .number(let v, let f) = fs.first {
-                if v == -1 { fs.removeFirst(); return fs.count == 1 ? fs[0] : .product(fs) }
-                fs[0] = .number(-v, free: f)
-            }
-            return .product(fs)
-        default: return t
+  /// Canonical form of a program (nil if the program is invalid).
+  static func canonical(_ program: Program) -> CanonicalTerm? {
+    guard program.isValid else { return nil }
+    var stack: [CanonicalTerm] = []
+    for node in program.nodes {
+      switch node.opcode {
+      case .constant: stack.append(.number(node.value, free: true))
+      case .literal: stack.append(.number(node.value, free: false))
+      case .variable: stack.append(.variable(Int(node.feature)))
+      case .add, .subtract, .multiply, .divide:
+        let b = stack.removeLast()
+        let a = stack.removeLast()
+        switch node.opcode {
+        case .add: stack.append(sum([a, b]))
+        case .subtract: stack.append(sum([a, product([.number(-1, free: false), b])]))
+        case .multiply: stack.append(product([a, b]))
+        default: stack.append(product([a, power(b, -1)]))
         }
+      case .negate: stack.append(product([.number(-1, free: false), stack.removeLast()]))
+      case .square: stack.append(power(stack.removeLast(), 2))
+      case .power: stack.append(power(stack.removeLast(), node.value))
+      case .sqrt: stack.append(power(stack.removeLast(), 0.5))
+      case .log, .exp, .abs: stack.append(function(node.opcode, stack.removeLast()))
+      }
     }
+    return stack.last
+  }
+
+  // MARK: back to postfix
+
+  static func emit(_ t: CanonicalTerm, into out: inout [Node]) {
+    switch t {
+    case .number(let v, let free):
+      if !free && v < 0 {
+        out.append(.literal(-v))
+        out.append(.op(.negate))
+      } else {
+        out.append(free ? .constant(v) : .literal(v))
+      }
+    case .variable(let i):
+      out.append(.variable(i))
+    case .sum(let terms):
+      // Put a term without a negative literal coefficient first when possible.
+      var ts = terms
+      if let k = ts.firstIndex(where: { !isNegativeLiteralTerm($0) }), k != 0 {
+        let first = ts.remove(at: k)
+        ts.insert(first, at: 0)
+      }
+      for (k, term) in ts.enumerated() {
+        if k > 0 && isNegativeLiteralTerm(term) {
+          emit(negatedLiteralTerm(term), into: &out)
+          out.append(.op(.subtract))
+        } else {
+          emit(term, into: &out)
+          if k > 0 { out.append(.op(.add)) }
+        }
+      }
+    case .product(let factors):
+      var coefficient: CanonicalTerm?
+      var numerator: [CanonicalTerm] = []
+      var denominator: [CanonicalTerm] = []
+      for f in factors {
+        switch f {
+        case .number: coefficient = f
+        case .power(let b, let e) where e < 0: denominator.append(power(b, -e))
+        default: numerator.append(f)
+        }
+      }
+      var negate = false
+      if case .number(let v, false)? = coefficient {
+        if v == 1 {
+          coefficient = nil
+        } else if v == -1 {
+          coefficient = nil
+          negate = true
+        }
+      }
+      var count = 0
+      if let c = coefficient {
+        emit(c, into: &out)
+        count += 1
+      }
+      for f in numerator {
+        emit(f, into: &out)
+        count += 1
+        if count > 1 { out.append(.op(.multiply)) }
+      }
+      if count == 0 { out.append(.literal(1)) }
+      for (k, d) in denominator.enumerated() {
+        emit(d, into: &out)
+        if k > 0 { out.append(.op(.multiply)) }
+      }
+      if !denominator.isEmpty { out.append(.op(.divide)) }
+      if negate { out.append(.op(.negate)) }
+    case .power(let b, let e):
+      if e < 0 {
+        out.append(.literal(1))
+        emit(power(b, -e), into: &out)
+        out.append(.op(.divide))
+        return
+      }
+      emit(b, into: &out)
+      if e == 2 { out.append(.op(.square)) } else if e == 0.5 { out.append(.op(.sqrt)) } else { out.append(.power(e)) }
+    case .function(let op, let a):
+      emit(a, into: &out)
+      out.append(.op(op))
+    }
+  }
+
+  static func isNegativeLiteralTerm(_ t: CanonicalTerm) -> Bool {
+    switch t {
+    case .number(let v, false): return v < 0
+    case .product(let fs):
+      if case .number(let v, false) = fs.first { return v < 0 }
+      return false
+    default: return false
+    }
+  }
+
+  static func negatedLiteralTerm(_ t: CanonicalTerm) -> CanonicalTerm {
+    switch t {
+    case .number(let v, let f): return .number(-v, free: f)
+    case .product(var fs):
+      if case .number(let v, let f) = fs.first {
+        if v == -1 {
+          fs.removeFirst()
+          return fs.count == 1 ? fs[0] : .product(fs)
+        }
+        fs[0] = .number(-v, free: f)
+      }
+      return .product(fs)
+    default: return t
+    }
+  }
 }
