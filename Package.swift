@@ -6,6 +6,7 @@ import PackageDescription
 //   CGSL -> Statistics;  Expressions;  DataTable
 //   Statistics + Expressions (+ CEvaluationKernels, the interpreter's C loops) -> SymbolicRegression -> Reports
 //   TaskSimulator -> MTLCore (on COpenBLAS)
+//   CommandLineSupport (errors -> one line and an exit status, shared by both commands)
 //   executables fit-formulas and simulate are thin layers over the libraries.
 let package = Package(
   name: "MTLFormulas",
@@ -27,7 +28,7 @@ let package = Package(
     .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
     .target(name: "Support"),
     .target(name: "Statistics", dependencies: ["CGSL", "Support"]),
-    .target(name: "Expressions"),
+    .target(name: "Expressions", dependencies: ["Support"]),
     .target(name: "DataTable", dependencies: ["Support"]),
     .target(name: "CEvaluationKernels"),
     .target(name: "SymbolicRegression", dependencies: ["Support", "Expressions", "Statistics", "CEvaluationKernels"]),
@@ -36,16 +37,20 @@ let package = Package(
     .target(name: "TaskSimulator", dependencies: ["Support"]),
     .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
     .target(name: "MTLCore", dependencies: ["Support", "COpenBLAS", "TaskSimulator"]),
+    .target(
+      name: "CommandLineSupport",
+      dependencies: ["Support", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .executableTarget(
       name: "FitFormulasCLI",
       dependencies: [
-        "Support", "Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable",
+        "Support", "CommandLineSupport", "Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(
       name: "SimulateCLI",
       dependencies: [
-        "Support", "TaskSimulator", "MTLCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Support", "CommandLineSupport", "TaskSimulator", "MTLCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Support"]),

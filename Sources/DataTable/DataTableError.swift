@@ -1,6 +1,8 @@
+import Support
+
 /// A problem with a CSV table, a rename list or an output file. ``description`` is one line that
 /// names the file, row and column involved. Rows are 1-based data rows (the header is not counted).
-public struct DataTableError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct DataTableError: UserFacingError, Equatable, Sendable {
   /// What went wrong, for callers that branch on it.
   public enum Kind: String, Sendable, Equatable {
     case unreadableFile, invalidText, emptyFile, duplicateColumn, raggedRow, unclosedQuote
@@ -18,4 +20,6 @@ public struct DataTableError: Error, CustomStringConvertible, Equatable, Sendabl
   }
 
   public var description: String { message }
+
+  public var origin: ErrorOrigin { kind == .unwritableFile ? .run : .input }
 }

@@ -1,6 +1,9 @@
+import Support
+
 /// A formula that cannot be parsed. ``position`` is the 0-based character offset of the problem
 /// in the formula text; ``description`` is one line and reports it 1-based as a column.
-public struct ExpressionParseError: Error, CustomStringConvertible, Equatable {
+public struct ExpressionParseError: UserFacingError, Equatable {
+  public var origin: ErrorOrigin { .input }
   /// What is wrong, e.g. `expected a number, a name or '(' but the formula ends`.
   public let message: String
   /// 0-based character offset in the formula text where the problem is.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 
 /// Options shared by every mode that reads a results table.
 struct CommonOptions: ParsableArguments {
@@ -48,5 +49,12 @@ struct CommonOptions: ParsableArguments {
     if weights != nil, let sd = weightsFromSD, sd != "none" {
       throw ValidationError("--weights and --weights-from-sd exclude each other")
     }
+  }
+
+  /// What to read from the table.
+  var request: InputRequest {
+    InputRequest(
+      path: data, target: target, features: features, rename: rename, weights: weights, weightsFromSD: weightsFromSD,
+      sdFloor: sdFloor)
   }
 }

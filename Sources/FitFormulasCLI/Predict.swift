@@ -1,6 +1,4 @@
 import ArgumentParser
-import DataTable
-import Expressions
 import Foundation
 import Reports
 import Support
@@ -30,85 +28,10 @@ struct Predict: ParsableCommand {
   var rename: String?
 
   func run() throws {
-    guard let bytes = FileManager.default.contents(atPath: model) else {
-      throw InputError(description: "cannot read --model '\(model)': no such file")
-    }
-    let document: ResultDocument
-    do {
-      document = try ResultDocument(
-        json: try JSONValue(parsing: String(decoding: bytes, as: UTF8.self), source: model),
-        source: model)
-    } catch {
-      throw InputError(description: "--model: \(error)")
-    }
-    let chosen = index ?? document.selected
-    guard document.front.indices.contains(chosen) else {
-      throw InputError(description: "--index \(chosen): \(model) has formulas 0 to \(document.front.count - 1)")
-    }
-    let entry = document.front[chosen]
-    let expression: Expressions.Expression
-    do {
-      expression = try Expressions.Expression(parsing: entry.expression)
-    } catch {
-      throw InputError(description: "\(model): front[\(chosen)] expression: \(error)")
-    }
-    let constantNames = entry.constants.map(\.name)
-    let variables = expression.orderedSymbols.filter { !constantNames.contains($0) }
-
-    var table = try DataTable(contentsOfFile: data)
-    var mapping: [String: String] = [:]
-    let explicit = try rename.map(parseRenameList) ?? [:]
-    for (from, to) in LoadedInput.paperColumns
-    where table.hasColumn(from) && !table.hasColumn(to)
-      && explicit[from] == nil && variables.contains(to)
-    {
-      mapping[from] = to
-    }
-    for (from, to) in explicit {
-      guard table.hasColumn(from) else {
-        throw InputError(
-          description:
-            "--rename: column '\(from)' not found in \(data) (columns: \(table.columnNames.joined(separator: ", ")))")
-      }
-      mapping[from] = to
-    }
-    if !mapping.isEmpty { table = try table.renamingColumns(mapping) }
-    var columns: [String: [Double]] = [:]
-    for name in variables {
-      guard table.hasColumn(name) else {
-        throw InputError(
-          description:
-            "column '\(name)' (a variable of \(entry.expression)) not found in \(data) (columns: \(table.columnNames.joined(separator: ", ")))"
-        )
-      }
-      columns[name] = try table.numericColumn(name)
-    }
-    let band = ConfidenceBand(
-      expression: expression, constants: entry.constants.map { ($0.name, $0.value) },
-      covariance: entry.covariance, degreesOfFreedom: entry.degreesOfFreedom,
-      columns: columns, rowCount: table.rowCount)
-    var writer = CSVWriter(header: table.columnNames + ["prediction", "se", "lower95", "upper95"])
-    let text = try table.columnNames.map { try table.textColumn($0) }
-    for row in 0..<table.rowCount {
-      func cell(_ values: [Double]?) -> String {
-        guard let value = values?[row], value.isFinite else { return "" }
-        return CSVWriter.format(value)
-      }
-      try writer.appendRow(
-        text.map { $0[row] } + [
-          cell(band.predictions), cell(band.standardErrors), cell(band.lower),
-          cell(band.upper),
-        ])
-    }
-    if let out {
-      do {
-        try AtomicFile.write(writer.text, to: out)
-      } catch {
-        throw RunFailure(description: "cannot write --out '\(out)': \(error)")
-      }
-      print("wrote \(table.rowCount) predictions of \(document.target) = \(entry.expression) to \(out)")
-    } else {
-      print(writer.text, terminator: "")
-    }
+    let document = try ResultDocument(contentsOfFile: model)
+    let table = try PredictionTable(document: document, source: model, index: index, path: data, rename: rename)
+    guard let out else { return print(table.csv, terminator: "") }
+    try AtomicFile.write(table.csv, to: out)
+    print("wrote \(table.rowCount) predictions of \(document.target) = \(table.entry.expression) to \(out)")
   }
 }

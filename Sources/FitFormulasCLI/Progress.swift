@@ -1,37 +1,50 @@
+import CommandLineSupport
 import Foundation
+import Reports
 import SymbolicRegression
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// Search progress on stderr: a line rewritten in place on a terminal; otherwise a line per tenth of the budget.
+/// Search progress with ETA; off a terminal a line per tenth of the budget.
 final class Progress: @unchecked Sendable {
   let label: String
-  let terminal = isatty(2) != 0
+  private let line = ProgressLine()
   private var lastTenth = 0
 
   init(label: String) { self.label = label }
 
   func update(_ p: SearchProgress) {
     let eta = p.fractionDone > 0 ? p.elapsed * (1 - p.fractionDone) / p.fractionDone : .nan
-    let text =
+    let tenth = Int(10 * p.fractionDone)
+    defer { lastTenth = max(lastTenth, tenth) }
+    line.update(
       "\(label): "
-      + String(
-        format: "epoch %d, %d evals (%.0f/s), best loss %.4g, %.0f%%, %.0f s elapsed, ETA %.0f s",
-        p.epoch, p.evaluations, p.evaluationsPerSecond, p.bestLoss, 100 * p.fractionDone, p.elapsed, eta)
-    if terminal {
-      Self.write("\r" + text + "   ")
-    } else {
-      let tenth = Int(10 * p.fractionDone)
-      guard tenth > lastTenth else { return }
-      lastTenth = tenth
-      Self.write(text + "\n")
-    }
+        + String(
+          format: "epoch %d, %d evals (%.0f/s), best loss %.4g, %.0f%%, %.0f s elapsed, ETA %.0f s",
+          p.epoch, p.evaluations, p.evaluationsPerSecond, p.bestLoss, 100 * p.fractionDone, p.elapsed, eta),
+      log: tenth > lastTenth)
   }
 
-  func finish() { if terminal { Self.write("\n") } }
+  func finish() { line.finish() }
+}
 
-  /// Writes to stderr.
-  static func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+/// Progress of the report's reruns with an ETA: a line per rerun.
+final class RerunProgress: @unchecked Sendable {
+  let total: Int
+  let started = Date()
+  private var done = 0
+  private let line = ProgressLine()
+  private let lock = NSLock()
+
+  init(total: Int) { self.total = total }
+
+  func finishedOne() {
+    lock.lock()
+    done += 1
+    let elapsed = Date().timeIntervalSince(started)
+    let eta = elapsed / Double(done) * Double(max(0, total - done))
+    let finished = done == total
+    lock.unlock()
+    line.update(
+      "reruns: \(done)/\(total), \(ReportTimePlan.seconds(elapsed)) elapsed, ETA \(ReportTimePlan.seconds(eta))")
+    if finished { line.finish() }
+  }
 }

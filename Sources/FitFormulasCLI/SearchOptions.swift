@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandLineSupport
 import SymbolicRegression
 
 /// Options of the formula search (`fit-formulas DATA.csv [options]` without `--fit`).
@@ -80,37 +81,15 @@ struct SearchOptions: ParsableArguments {
   @Flag(help: "Continue from --checkpoint when it exists.")
   var resume = false
 
-  func validate() throws {
-    if let m = maxEvals, m <= 0 { throw ValidationError("--max-evals must be positive") }
-    if let t = timeLimit, !(t > 0 && t.isFinite) {
-      throw ValidationError("--time-limit must be a positive number of seconds")
-    }
-    if maxComplexity < 1 { throw ValidationError("--max-complexity must be at least 1") }
-    if population < 4 { throw ValidationError("--population must be at least 4") }
-    if islands < 1 { throw ValidationError("--islands must be at least 1") }
-    if let t = tolerance, !(t >= 0) { throw ValidationError("--tolerance must be ≥ 0") }
-    if let p = patience, p < 1 { throw ValidationError("--patience must be at least 1") }
-    if !(testFraction >= 0 && testFraction < 1) { throw ValidationError("--test-fraction must be in [0, 1)") }
-    if !(validationFraction >= 0 && validationFraction < 1) {
-      throw ValidationError("--validation-fraction must be in [0, 1)")
-    }
-    if !(niceTolerance >= 0) { throw ValidationError("--nice-tolerance must be ≥ 0") }
-    if SelectionRule(name: select) == nil {
-      throw ValidationError(
-        "--select: unknown rule '\(select)' (rules: \(SelectionRule.allCases.map(\.rawValue).joined(separator: ", ")))")
-    }
-    if resume && checkpoint == nil { throw ValidationError("--resume needs --checkpoint FILE") }
-    do { _ = try OperatorSet(parsing: operators) } catch { throw ValidationError("\(error)") }
-    if let w = complexityWeights {
-      do { _ = try ComplexityWeights(parsing: w) } catch { throw ValidationError("\(error)") }
-    }
-  }
-
-  /// The engine configuration for these options.
+  /// The engine configuration for these options; the engine checks the ranges (`SearchConfiguration.validate`).
   func configuration(seed: UInt64, threads: Int?, folds: Int) throws -> SearchConfiguration {
     var c = SearchConfiguration()
     c.folds = folds
-    c.selection = SelectionRule(name: select) ?? .cv1se
+    guard let rule = SelectionRule(name: select) else {
+      throw InputError(
+        "--select: unknown rule '\(select)' (rules: \(SelectionRule.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
+    c.selection = rule
     c.seed = seed
     c.threads = threads ?? 0
     c.maxEvaluations = maxEvals

@@ -1,5 +1,15 @@
+import Support
+
 /// An error from the statistics layer. Its `description` is one line that names the problem.
-public enum StatisticsError: Error, CustomStringConvertible, Equatable, Sendable {
+public enum StatisticsError: UserFacingError, Equatable, Sendable {
+  /// Convergence and GSL failures happen while running; the rest are about the data or arguments given.
+  public var origin: ErrorOrigin {
+    switch self {
+    case .didNotConverge, .gslFailure: .run
+    default: .input
+    }
+  }
+
   /// Two inputs that must have the same length do not (`what` names them).
   case lengthMismatch(what: String, expected: Int, actual: Int)
   /// Not more rows than fitted constants, so nothing is left to estimate the noise.

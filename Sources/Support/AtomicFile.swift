@@ -9,7 +9,8 @@ import Foundation
 #endif
 
 /// A file that could not be written: `cannot write 'out.csv': no such file`.
-public struct FileWriteError: Error, CustomStringConvertible, Equatable, Sendable {
+public struct FileWriteError: UserFacingError, Equatable, Sendable {
+  public var origin: ErrorOrigin { .run }
   public let path: String
   /// Why, in a few words (`no such file`, `permission denied`, `is a directory`, …).
   public let reason: String

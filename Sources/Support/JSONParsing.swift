@@ -1,7 +1,8 @@
 import Foundation
 
 /// Why a JSON text could not be read.
-public struct JSONParseError: Error, CustomStringConvertible {
+public struct JSONParseError: UserFacingError {
+  public var origin: ErrorOrigin { .input }
   public let description: String
 }
 

@@ -55,9 +55,9 @@ import Testing
     try "z\n1\n".write(to: rows, atomically: true, encoding: .utf8)
     let cases: [([String], String)] = [
       (["--model", model.path, rows.path], "column 'x' (a variable of a + b/sqrt(x)) not found"),
-      (["--model", dir.appendingPathComponent("none.json").path, rows.path], "cannot read --model"),
+      (["--model", dir.appendingPathComponent("none.json").path, rows.path], "--model: cannot read"),
       (["--model", rows.path, rows.path], "--model:"),
-      (["--model", model.path, rows.path, "--index", "3"], "--index 3"),
+      (["--model", model.path, rows.path, "--index", "3"], "--index: 3 is not a formula"),
     ]
     for (arguments, message) in cases {
       let result = try CommandRunner.run("fit-formulas", ["predict"] + arguments)

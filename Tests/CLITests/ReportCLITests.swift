@@ -142,7 +142,7 @@ import Testing
     let out = input.deletingLastPathComponent().appendingPathComponent("never-written").path
     let cases: [([String], String)] = [
       (["--honest"], "--honest applies to --report only"),
-      (["--fit", "a + b*n", "--report", out, "--extrapolate", "n=3"], "--extrapolate 'n=3'"),
+      (["--fit", "a + b*n", "--report", out, "--extrapolate", "n=3"], "--extrapolate: 'n=3'"),
       (["--fit", "a + b*n", "--report", out, "--hypothesis", "oops"], "expected name=formula"),
       (["--fit", "a + b*n", "--report", out, "--extrapolate", "q>3"], "column 'q' not found"),
       (["--fit", "a + b*n", "--report", out, "--weights-from-sd", "nope"], "--weights-from-sd: column 'nope'"),

@@ -39,7 +39,7 @@ public struct BootstrapStability: Sendable {
     do {
       bootstrap = try GroupedBootstrap(groups: data.groups, seed: seed)
     } catch {
-      throw ReportError("--bootstrap: \(error)")
+      throw ReportError(setting: "bootstrapReplicates", "\(error)")
     }
     let variables = Set(data.columns.keys)
     var order: [String] = []

@@ -30,7 +30,7 @@ public struct ExtrapolationRule: Sendable, Equatable, CustomStringConvertible {
         return
       }
     }
-    throw ReportError("--extrapolate '\(text)': expected FEATURE>VALUE (or >=, <, <=), e.g. n>20000")
+    throw ReportError(setting: "extrapolation", "'\(text)': expected FEATURE>VALUE (or >=, <, <=), e.g. n>20000")
   }
 
   public func holdsOut(_ value: Double) -> Bool {
@@ -66,13 +66,16 @@ public struct ExtrapolationAnalysis: Sendable {
   public init(rule: ExtrapolationRule, formulas: [Hypothesis], data: ReportData) throws {
     guard let column = data.columns[rule.feature] else {
       throw ReportError(
-        "--extrapolate: column '\(rule.feature)' not found (columns: \(data.columns.keys.sorted().joined(separator: ", ")))"
+        setting: "extrapolation",
+        "column '\(rule.feature)' not found (columns: \(data.columns.keys.sorted().joined(separator: ", ")))"
       )
     }
     let held = column.indices.filter { rule.holdsOut(column[$0]) }
     let kept = column.indices.filter { !rule.holdsOut(column[$0]) }
-    guard !held.isEmpty else { throw ReportError("--extrapolate \(rule): no row matches") }
-    guard kept.count > 1 else { throw ReportError("--extrapolate \(rule): every row matches, nothing left to fit") }
+    guard !held.isEmpty else { throw ReportError(setting: "extrapolation", "\(rule): no row matches") }
+    guard kept.count > 1 else {
+      throw ReportError(setting: "extrapolation", "\(rule): every row matches, nothing left to fit")
+    }
     self.rule = rule
     fittedRows = kept.count
     heldOutRows = held.count

@@ -27,7 +27,7 @@ public struct HonestAnalysis: Sendable {
     do {
       split = try GroupedSplit(groups: data.groups, testFraction: 0.5, seed: seed)
     } catch {
-      throw ReportError("--honest: \(error)")
+      throw ReportError(setting: "honest", "\(error)")
     }
     selectionRows = split.trainingRows
     estimationRows = split.testRows

@@ -62,6 +62,22 @@ public enum HypothesisLibrary {
     builtIns.filter { $0.requiredColumns.allSatisfy(availableColumns.contains) }
   }
 
+  /// The user's hypotheses: `name=formula` texts, then the lines of a file (setting `hypotheses`).
+  public static func user(texts: [String], file: String?) throws -> [Hypothesis] {
+    do {
+      var list = try texts.map { try Hypothesis(parsing: $0) }
+      if let file {
+        guard let data = FileManager.default.contents(atPath: file) else {
+          throw ReportError("cannot read '\(file)'")
+        }
+        list += try parseFile(text: String(decoding: data, as: UTF8.self), source: file)
+      }
+      return list
+    } catch let error as ReportError {
+      throw ReportError(setting: "hypotheses", error.description)
+    }
+  }
+
   /// Reads a hypotheses file: one `name=formula` per line; blank lines and lines starting with `#` are skipped.
   public static func parseFile(text: String, source: String) throws -> [Hypothesis] {
     var result: [Hypothesis] = []

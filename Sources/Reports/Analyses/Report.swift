@@ -3,32 +3,6 @@ import Statistics
 import Support
 import SymbolicRegression
 
-/// A formula of the front handed to the report (from the search engine, or a fixed form).
-public struct ReportCandidate: Sendable {
-  /// The formula with symbolic constants.
-  public var formula: Expressions.Expression
-  /// Start values of the constants (e.g. the search's fitted values).
-  public var starts: [String: Double]
-  /// Complexity as the search counts it (default: node count).
-  public var complexity: Int?
-  /// Scores on the search's validation and test rows, when the search had them.
-  public var r2Validation: Double?
-  public var r2Test: Double?
-  public var rmseTest: Double?
-
-  public init(
-    formula: Expressions.Expression, starts: [String: Double] = [:], complexity: Int? = nil,
-    r2Validation: Double? = nil, r2Test: Double? = nil, rmseTest: Double? = nil
-  ) {
-    self.formula = formula
-    self.starts = starts
-    self.complexity = complexity
-    self.r2Validation = r2Validation
-    self.r2Test = r2Test
-    self.rmseTest = rmseTest
-  }
-}
-
 /// What the report computes besides the front.
 public struct ReportSettings: Sendable {
   /// User hypotheses (`--hypothesis`, `--hypotheses FILE`), compared with the built-ins.

@@ -1,4 +1,5 @@
 import Statistics
+import Support
 import SymbolicRegression
 
 /// A report's input rows: feature columns (the design), any further columns formulas may use, target and weights.
@@ -62,8 +63,18 @@ public struct ReportData: Sendable {
   }
 }
 
-/// A report analysis could not run; `description` is one line.
-public struct ReportError: Error, CustomStringConvertible, Equatable, Sendable {
-  public let description: String
-  public init(_ description: String) { self.description = description }
+/// A report analysis could not run; `description` is one line. `setting` names the ``ReportSettings`` or
+/// input setting the message is about (`bootstrapReplicates`, `sdFloor`, …), when it is about one.
+public struct ReportError: UserFacingError, Equatable, Sendable {
+  public let origin: ErrorOrigin
+  public let setting: String?
+  public let problem: String
+
+  public init(origin: ErrorOrigin = .input, setting: String? = nil, _ problem: String) {
+    self.origin = origin
+    self.setting = setting
+    self.problem = problem
+  }
+
+  public var description: String { setting.map { "\($0): \(problem)" } ?? problem }
 }

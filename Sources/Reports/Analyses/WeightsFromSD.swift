@@ -16,10 +16,11 @@ public struct WeightsFromSD: Sendable {
     let positive = sd.filter { $0 > 0 }.sorted()
     let floor: Double
     if let explicitFloor {
-      guard explicitFloor > 0, explicitFloor.isFinite else { throw ReportError("--sd-floor must be positive") }
+      guard explicitFloor > 0, explicitFloor.isFinite else { throw ReportError(setting: "sdFloor", "must be positive") }
       floor = explicitFloor
     } else if positive.isEmpty {
-      throw ReportError("every standard deviation is 0; weights from sd need some positive values (or give --sd-floor)")
+      throw ReportError(
+        "every standard deviation is 0; weights from sd need some positive values (or an explicit floor)")
     } else {
       floor = Swift.max(1e-6, positive[(positive.count - 1) / 10])
     }

@@ -13,7 +13,7 @@ public enum ReportWriter {
     do {
       try FileManager.default.createDirectory(atPath: plotsDirectory, withIntermediateDirectories: true)
     } catch {
-      throw ReportError("cannot create report folder '\(directory)': \(error.localizedDescription)")
+      throw ReportError(origin: .run, "cannot create report folder '\(directory)': \(error.localizedDescription)")
     }
     var written: [String] = []
     func put(_ text: String, _ relative: String) throws {

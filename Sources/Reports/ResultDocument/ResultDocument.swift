@@ -84,7 +84,8 @@ public struct ResultDocument: Sendable, Equatable {
 }
 
 /// A result document could not be read.
-public struct ResultDocumentError: Error, CustomStringConvertible {
+public struct ResultDocumentError: UserFacingError {
+  public var origin: ErrorOrigin { .input }
   public let description: String
 }
 

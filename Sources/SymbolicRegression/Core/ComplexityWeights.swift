@@ -28,7 +28,8 @@ public struct ComplexityWeights: Codable, Sendable, Hashable, CustomStringConver
     for item in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !item.isEmpty {
       let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
       guard parts.count == 2, let w = Int(parts[1]), w >= 1 else {
-        throw SearchConfigurationError("--complexity-weights: '\(item)' is not name=weight with a whole weight ≥ 1")
+        throw SearchConfigurationError(
+          setting: "complexityWeights", "'\(item)' is not name=weight with a whole weight ≥ 1")
       }
       switch parts[0] {
       case "constant", "const": constant = w
@@ -38,7 +39,8 @@ public struct ComplexityWeights: Codable, Sendable, Hashable, CustomStringConver
       case let name where Self.operatorNames.contains(name): operators[name] = w
       default:
         throw SearchConfigurationError(
-          "--complexity-weights: unknown name '\(parts[0])' (use constant, variable, "
+          setting: "complexityWeights",
+          "unknown name '\(parts[0])' (use constant, variable, "
             + "number or one of \(Self.operatorNames.joined(separator: " ")))")
       }
     }

@@ -50,13 +50,6 @@ public enum Opcode: UInt8, Codable, Sendable, CaseIterable, Hashable {
   }
 }
 
-/// An error in a user-supplied search setting (operator list, option value, data shape).
-public struct SearchConfigurationError: Error, CustomStringConvertible, Equatable, Sendable {
-  public let message: String
-  public init(_ message: String) { self.message = message }
-  public var description: String { message }
-}
-
 /// The set of operators the search may use (`--operators`).
 public struct OperatorSet: Codable, Sendable, Equatable {
   /// Binary operators allowed.
@@ -95,7 +88,7 @@ public struct OperatorSet: Codable, Sendable, Equatable {
       ]
       guard let op = aliases[name] else {
         throw SearchConfigurationError(
-          "--operators: unknown operator '\(name)' (known: +,-,*,/,sqrt,log,exp,pow,square,abs,neg)")
+          setting: "operators", "unknown operator '\(name)' (known: +,-,*,/,sqrt,log,exp,pow,square,abs,neg)")
       }
       if op.arity == 2 {
         if !binary.contains(op) { binary.append(op) }
@@ -103,7 +96,9 @@ public struct OperatorSet: Codable, Sendable, Equatable {
         unary.append(op)
       }
     }
-    guard !binary.isEmpty else { throw SearchConfigurationError("--operators: at least one of + - * / is required") }
+    guard !binary.isEmpty else {
+      throw SearchConfigurationError(setting: "operators", "at least one of + - * / is required")
+    }
     self.init(binary: binary, unary: unary)
   }
 

@@ -16,12 +16,13 @@ public struct UnitSystem: Codable, Sendable, Equatable {
     for item in text.split(separator: ",") {
       let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingSpaces() }
       guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-        throw SearchConfigurationError("--units: '\(item)' is not of the form column:unit")
+        throw SearchConfigurationError(setting: "units", "'\(item)' is not of the form column:unit")
       }
       let name = parts[0]
       guard featureNames.contains(name) || name == targetName else {
         throw SearchConfigurationError(
-          "--units: '\(name)' is neither a feature (\(featureNames.joined(separator: ", "))) nor the target '\(targetName)'"
+          setting: "units",
+          "'\(name)' is neither a feature (\(featureNames.joined(separator: ", "))) nor the target '\(targetName)'"
         )
       }
       var exponents: [String: Double] = [:]
@@ -31,16 +32,18 @@ public struct UnitSystem: Codable, Sendable, Equatable {
         func flush() throws {
           let t = token.trimmingSpacesString()
           token = ""
-          guard !t.isEmpty else { throw SearchConfigurationError("--units: unit of '\(name)' has an empty factor") }
+          guard !t.isEmpty else {
+            throw SearchConfigurationError(setting: "units", "unit of '\(name)' has an empty factor")
+          }
           let pieces = t.split(separator: "^", maxSplits: 1)
           let unit = String(pieces[0])
           guard unit.first.map({ $0.isLetter }) == true else {
-            throw SearchConfigurationError("--units: '\(unit)' in the unit of '\(name)' is not a unit name")
+            throw SearchConfigurationError(setting: "units", "'\(unit)' in the unit of '\(name)' is not a unit name")
           }
           var power = 1.0
           if pieces.count == 2 {
             guard let p = Double(pieces[1]), p.isFinite else {
-              throw SearchConfigurationError("--units: exponent '\(pieces[1])' of '\(unit)' is not a number")
+              throw SearchConfigurationError(setting: "units", "exponent '\(pieces[1])' of '\(unit)' is not a number")
             }
             power = p
           }

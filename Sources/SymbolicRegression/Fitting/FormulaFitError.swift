@@ -1,5 +1,9 @@
+import Support
+
 /// Why a formula cannot be fitted; `description` is one line.
-public enum FormulaFitError: Error, CustomStringConvertible, Equatable, Sendable {
+public enum FormulaFitError: UserFacingError, Equatable, Sendable {
+  public var origin: ErrorOrigin { .input }
+
   /// The formula uses no column of the data.
   case noVariables(formula: String, columns: [String])
   /// Every identifier is a column: nothing to fit.
@@ -23,7 +27,7 @@ public enum FormulaFitError: Error, CustomStringConvertible, Equatable, Sendable
         "start value for '\(name)', which is not a constant of the formula (constants: \(constants.joined(separator: ", ")))"
     case .notFiniteAtStart(let row, let constants):
       return
-        "the formula is not finite on row \(row + 1) at the start values (\(constants)); give better --start values"
+        "the formula is not finite on row \(row + 1) at the start values (\(constants)); give better start values"
     case .fit(let message):
       return message
     }

@@ -6,8 +6,9 @@ import Support
 #endif
 
 /// An error reading or writing a checkpoint file.
-public struct CheckpointError: Error, CustomStringConvertible, Sendable {
+public struct CheckpointError: UserFacingError, Sendable {
   public let message: String
+  public var origin: ErrorOrigin { .run }
   public var description: String { message }
 }
 

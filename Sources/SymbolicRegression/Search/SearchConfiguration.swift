@@ -78,26 +78,28 @@ public struct SearchConfiguration: Codable, Sendable, Equatable {
 
   public init() {}
 
-  /// Checks ranges; throws a one-line error naming the option.
+  /// Checks ranges; throws a one-line error naming the setting.
   public func validate() throws {
-    func need(_ ok: Bool, _ msg: String) throws { if !ok { throw SearchConfigurationError(msg) } }
-    try need(threads >= 0, "--threads must be ≥ 0")
-    try need(islands >= 1, "--islands must be ≥ 1")
-    try need(populationSize >= 4, "--population must be ≥ 4")
-    try need(maxComplexity >= 1, "--max-complexity must be ≥ 1")
-    try need(maxDepth >= 1, "max depth must be ≥ 1")
-    if let m = maxEvaluations { try need(m > 0, "--max-evals must be > 0") }
-    if let t = timeLimit { try need(t > 0 && t.isFinite, "--time-limit must be a positive number of seconds") }
-    if let t = tolerance { try need(t >= 0 && t.isFinite, "--tolerance must be ≥ 0") }
-    if let p = patience { try need(p >= 1, "--patience must be ≥ 1") }
-    try need(generationsPerEpoch >= 1, "generations per epoch must be ≥ 1")
-    try need(migrants >= 0 && migrants < populationSize, "migrants must be in 0..<population")
-    try need(tournamentSize >= 1, "tournament size must be ≥ 1")
-    try need(selectionThreshold >= 1, "selection threshold must be ≥ 1")
-    try need(niceTolerance >= 0, "--nice-tolerance must be ≥ 0")
-    try need(folds == 0 || folds >= 2, "folds must be 0 or at least 2")
-    try need(checkpointInterval >= 1, "checkpoint interval must be ≥ 1")
-    if resume { try need(checkpointPath != nil, "--resume needs --checkpoint FILE") }
+    func need(_ ok: Bool, _ setting: String, _ problem: String) throws {
+      if !ok { throw SearchConfigurationError(setting: setting, problem) }
+    }
+    try need(threads >= 0, "threads", "must be ≥ 0")
+    try need(islands >= 1, "islands", "must be ≥ 1")
+    try need(populationSize >= 4, "populationSize", "must be ≥ 4")
+    try need(maxComplexity >= 1, "maxComplexity", "must be ≥ 1")
+    try need(maxDepth >= 1, "maxDepth", "must be ≥ 1")
+    if let m = maxEvaluations { try need(m > 0, "maxEvaluations", "must be > 0") }
+    if let t = timeLimit { try need(t > 0 && t.isFinite, "timeLimit", "must be a positive number of seconds") }
+    if let t = tolerance { try need(t >= 0 && t.isFinite, "tolerance", "must be ≥ 0") }
+    if let p = patience { try need(p >= 1, "patience", "must be ≥ 1") }
+    try need(generationsPerEpoch >= 1, "generationsPerEpoch", "must be ≥ 1")
+    try need(migrants >= 0 && migrants < populationSize, "migrants", "must be in 0..<populationSize")
+    try need(tournamentSize >= 1, "tournamentSize", "must be ≥ 1")
+    try need(selectionThreshold >= 1, "selectionThreshold", "must be ≥ 1")
+    try need(niceTolerance >= 0, "niceTolerance", "must be ≥ 0")
+    try need(folds == 0 || folds >= 2, "folds", "must be 0 or at least 2")
+    try need(checkpointInterval >= 1, "checkpointInterval", "must be ≥ 1")
+    if resume { try need(checkpointPath != nil, "resume", "needs a checkpoint path (checkpointPath)") }
   }
 
   /// The budget actually used.

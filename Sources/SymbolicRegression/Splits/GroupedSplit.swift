@@ -26,10 +26,10 @@ public struct DataSplit: Codable, Sendable, Equatable {
     seed: UInt64, grouped: Bool = true
   ) throws -> DataSplit {
     guard testFraction >= 0, testFraction < 1 else {
-      throw SearchConfigurationError("--test-fraction must be in [0, 1), got \(testFraction)")
+      throw SearchConfigurationError(setting: "testFraction", "must be in [0, 1), got \(testFraction)")
     }
     guard validationFraction >= 0, validationFraction < 1 else {
-      throw SearchConfigurationError("--validation-fraction must be in [0, 1), got \(validationFraction)")
+      throw SearchConfigurationError(setting: "validationFraction", "must be in [0, 1), got \(validationFraction)")
     }
     let n = featureRows.count
     var groupOf: [[UInt64]: Int] = [:]

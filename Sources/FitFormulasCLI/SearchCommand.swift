@@ -1,8 +1,10 @@
 import ArgumentParser
+import CommandLineSupport
 import Foundation
+import Reports
 
 /// The default subcommand: search for formulas, or fit one given with `--fit`.
-struct Discover: ParsableCommand {
+struct SearchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "search",
     abstract: "Search for formulas explaining the target (default), or fit a given formula with --fit.",
@@ -39,19 +41,15 @@ struct Discover: ParsableCommand {
   }
 
   func run() throws {
-    let input = try LoadedInput(options: common)
-    if report.report != nil {
-      if let fit {
-        try ReportRun.run(input, fit: fit, starts: try parseStarts(), common: common, report: report, folds: folds)
-      } else {
-        try ReportRun.run(input, search: search, common: common, report: report, folds: folds)
-      }
-      return
-    }
-    if let fit {
-      try FixedFormRun(input: input, formula: fit, starts: try parseStarts(), folds: folds, common: common).run()
-    } else {
-      try SearchRun.run(input, options: search, common: common, folds: folds)
+    let input = try ResultsInput(common.request)
+    let configuration = try search.configuration(seed: common.seed, threads: common.threads, folds: folds)
+    let starts = try parseStarts()
+    switch (fit, report.report) {
+    case (let fit?, nil): try FixedFormRun.run(input, formula: fit, starts: starts, folds: folds, common: common)
+    case (let fit?, _?):
+      try ReportRun.run(input, fit: fit, starts: starts, common: common, report: report, folds: folds)
+    case (nil, nil): try SearchRun.run(input, configuration: configuration, common: common)
+    case (nil, _?): try ReportRun.run(input, configuration: configuration, common: common, report: report, folds: folds)
     }
   }
 
@@ -60,7 +58,7 @@ struct Discover: ParsableCommand {
     for item in starts {
       let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
       guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1]), value.isFinite else {
-        throw InputError(description: "--start '\(item)': expected name=value with a finite number")
+        throw InputError("--start '\(item)': expected name=value with a finite number")
       }
       result[parts[0]] = value
     }

@@ -1,24 +1,24 @@
 import Foundation
 
-/// Number and table formatting for terminal output.
-enum Format {
+/// Number and table formatting for terminal output (`%g` style, "-" for missing values).
+public enum TerminalFormat {
   /// A number with `digits` significant digits.
-  static func number(_ x: Double, digits: Int = 6) -> String {
+  public static func number(_ x: Double, digits: Int = 6) -> String {
     guard x.isFinite else { return "-" }
     return String(format: "%.\(digits)g", x)
   }
 
-  static func optional(_ x: Double?, digits: Int = 6) -> String {
+  public static func optional(_ x: Double?, digits: Int = 6) -> String {
     x.map { number($0, digits: digits) } ?? "-"
   }
 
-  static func p(_ x: Double?) -> String {
+  public static func p(_ x: Double?) -> String {
     guard let x, x.isFinite else { return "-" }
     return x < 1e-16 ? "<1e-16" : String(format: "%.3g", x)
   }
 
   /// Left-aligned first column, right-aligned others.
-  static func table(_ rows: [[String]]) -> String {
+  public static func table(_ rows: [[String]]) -> String {
     guard let first = rows.first else { return "" }
     let widths = first.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
     return rows.map { row in

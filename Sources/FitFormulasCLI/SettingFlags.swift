@@ -1,0 +1,20 @@
+/// The flag of each library setting that error messages name (`threads` → `--threads`).
+enum SettingFlags {
+  static let fitFormulas: [String: String] = [
+    // SearchConfiguration
+    "threads": "--threads", "islands": "--islands", "populationSize": "--population",
+    "maxComplexity": "--max-complexity", "maxEvaluations": "--max-evals", "timeLimit": "--time-limit",
+    "tolerance": "--tolerance", "patience": "--patience", "niceTolerance": "--nice-tolerance", "folds": "--folds",
+    "resume": "--resume", "checkpointPath": "--checkpoint", "operators": "--operators",
+    "complexityWeights": "--complexity-weights", "units": "--units", "testFraction": "--test-fraction",
+    "validationFraction": "--validation-fraction",
+    // InputRequest and the fitted formula
+    "target": "--target", "features": "--features", "rename": "--rename", "weights": "--weights",
+    "weightsFromSD": "--weights-from-sd", "sdFloor": "--sd-floor", "formula": "--fit", "starts": "--start",
+    // ReportSettings
+    "bootstrapReplicates": "--bootstrap", "honest": "--honest", "extrapolation": "--extrapolate",
+    "hypotheses": "--hypothesis",
+    // predict
+    "model": "--model", "index": "--index",
+  ]
+}

@@ -1,0 +1,83 @@
+import Expressions
+import SymbolicRegression
+
+/// The plain-text summaries the command line prints: a search's front and a fixed form's fit.
+public enum TerminalSummary {
+  private typealias F = TerminalFormat
+
+  /// The split line, the front table (constants at the digits their CI supports), the selection reason and the
+  /// selected formula with its intervals.
+  public static func front(
+    result: SearchResult, document: ResultDocument, configuration: SearchConfiguration, target: String
+  ) -> String {
+    let split = result.split
+    var lines = [
+      "split: \(split.train.count) train, \(split.validation.count) validation, \(split.test.count) test rows "
+        + "(\(configuration.groupedSplits ? "grouped, " : "")\(split.groups) distinct feature rows); "
+        + "\(result.evaluations) evaluations, stopped by \(result.stopReason)", "",
+    ]
+    var cells: [[String]] = [["", "complexity", "R² fit", "CV R²", "R² test"]]
+    for (i, e) in document.front.enumerated() {
+      cells.append([
+        i == document.selected ? "*" : "", "\(e.complexity)", F.optional(e.r2, digits: 4),
+        F.optional(result.front[i].r2CV, digits: 4), F.optional(e.r2Test, digits: 4),
+      ])
+    }
+    let formulas = ["formula"] + document.front.map { "\(target) = \($0.sympy)" }
+    for (line, formula) in zip(F.table(cells).split(separator: "\n", omittingEmptySubsequences: false), formulas) {
+      lines.append("\(line)  \(formula)")
+    }
+    let rows = result.constantsFittedOn == "train+validation" ? "training + validation" : "training"
+    lines += [
+      "",
+      "constants, R² fit and CV R² (grouped \(result.selection?.folds ?? 0)-fold) are on the \(rows) rows; "
+        + "R² test on the held-out test rows",
+    ]
+    if let selection = result.selection {
+      lines.append("selected (*) by \(selection.rule.rawValue): \(selection.reason)")
+    }
+    if document.front.indices.contains(document.selected) {
+      let chosen = document.front[document.selected]
+      let values = chosen.constants.map { c in
+        "\(c.name) = \(ConstantPrecision.text(c.value, halfWidth: c.ci95.map { ($0.1 - $0.0) / 2 }))"
+          + (c.ci95.map { " [\(F.number($0.0, digits: 4)), \(F.number($0.1, digits: 4))]" } ?? "")
+      }
+      lines.append(
+        "selected: \(target) = \(chosen.expression)"
+          + (values.isEmpty ? "" : "   with " + values.joined(separator: ", ")))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The fit of a given formula: constants with intervals, goodness of fit, cross-validation, the fitted formula.
+  public static func fixedForm(_ analysis: FixedFormAnalysis, target: String) -> String {
+    let fit = analysis.fit
+    var lines = [
+      "",
+      "\(target) ~ \(fit.expression)    (\(analysis.rows) rows, \(analysis.groups.groupCount) distinct feature rows; "
+        + "\(fit.method))", "",
+    ]
+    var cells: [[String]] = [["constant", "value", "std. error", "95% CI", "t", "p"]]
+    for c in fit.constants {
+      let ci = if let l = c.lower, let u = c.upper { "[\(F.number(l)), \(F.number(u))]" } else { "-" }
+      cells.append([
+        c.name, ConstantPrecision.text(c.value, halfWidth: c.halfWidth), F.optional(c.standardError), ci,
+        F.optional(c.t, digits: 4), F.p(c.p),
+      ])
+    }
+    let g = fit.goodness
+    lines += [
+      F.table(cells), "",
+      "R² \(F.optional(g.r2, digits: 4))   adjusted R² \(F.optional(g.adjustedR2, digits: 4))   "
+        + "RMSE \(F.optional(g.rmse, digits: 4))   MAE \(F.optional(g.mae, digits: 4))",
+      "AIC \(F.optional(g.aic, digits: 6))   AICc \(F.optional(g.aicc, digits: 6))   BIC \(F.optional(g.bic, digits: 6))   "
+        + "log-likelihood \(F.optional(g.logLikelihood, digits: 6))",
+    ]
+    if let cv = analysis.crossValidation {
+      lines.append(
+        "\(cv.k)-fold grouped CV R²: \(F.optional(cv.r2Mean, digits: 4)) ± \(F.optional(cv.r2SD, digits: 2))")
+    }
+    lines.append("fitted: \(target) = \(fit.displayed.readable)")
+    return lines.joined(separator: "\n")
+  }
+}
