@@ -37,24 +37,24 @@ struct CommonOptions: ParsableArguments {
   @Option(help: "Seed of every random choice (splits, folds, search).")
   var seed: UInt64 = 1
 
-  @Option(help: "Worker threads (results are identical for any count when the budget is counted in work).")
+  @Option(
+    help: "Worker threads, 0 for every core (results are identical for any count when the budget is counted in work).")
   var threads: Int?
 
   @Option(help: "Write the result document (JSON) to this file.")
   var json: String?
-
-  func validate() throws {
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-    if let sdFloor, !(sdFloor > 0 && sdFloor.isFinite) { throw ValidationError("--sd-floor must be a positive number") }
-    if weights != nil, let sd = weightsFromSD, sd != "none" {
-      throw ValidationError("--weights and --weights-from-sd exclude each other")
-    }
-  }
 
   /// What to read from the table.
   var request: InputRequest {
     InputRequest(
       path: data, target: target, features: features, rename: rename, weights: weights, weightsFromSD: weightsFromSD,
       sdFloor: sdFloor)
+  }
+
+  /// The `run` block of the result document.
+  func runInfo(_ input: ResultsInput, threads: Int, seconds: Double? = nil, evaluations: Int? = nil) -> RunInfo {
+    .current(
+      tool: "fit-formulas", seed: seed, threads: threads, seconds: seconds, evaluations: evaluations,
+      inputSHA256: input.sha256)
   }
 }

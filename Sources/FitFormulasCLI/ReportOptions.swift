@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 
 /// Options of `--report DIR` (the paper-style report of a search or of a fixed form).
 struct ReportOptions: ParsableArguments {
@@ -50,5 +51,18 @@ struct ReportOptions: ParsableArguments {
       if let first = used.first { throw ValidationError("\(first) applies to --report only") }
     }
     if bootstrap < 0 { throw ValidationError("--bootstrap must be 0 (skip) or positive") }
+  }
+
+  /// The report's settings for these options.
+  func settings(seed: UInt64, folds: Int) throws -> ReportSettings {
+    var s = ReportSettings()
+    s.hypotheses = try HypothesisLibrary.user(texts: hypotheses, file: hypothesesFile)
+    s.includeBuiltIns = !noBuiltInHypotheses
+    s.folds = folds
+    s.seed = seed
+    s.honest = honest
+    s.bootstrapReplicates = bootstrap
+    s.extrapolation = try extrapolate.map(ExtrapolationRule.init(parsing:))
+    return s
   }
 }

@@ -1,6 +1,4 @@
 import ArgumentParser
-import CommandLineSupport
-import Foundation
 import Reports
 
 /// The default subcommand: search for formulas, or fit one given with `--fit`.
@@ -36,14 +34,13 @@ struct SearchCommand: ParsableCommand {
   @OptionGroup(title: "Report") var report: ReportOptions
 
   func validate() throws {
-    if folds < 0 || folds == 1 { throw ValidationError("--folds must be 0 (skip) or at least 2") }
     if fit == nil, !starts.isEmpty { throw ValidationError("--start applies to --fit only") }
   }
 
   func run() throws {
     let input = try ResultsInput(common.request)
     let configuration = try search.configuration(seed: common.seed, threads: common.threads, folds: folds)
-    let starts = try parseStarts()
+    let starts = try FixedFormAnalysis.starts(parsing: starts)
     switch (fit, report.report) {
     case (let fit?, nil): try FixedFormRun.run(input, formula: fit, starts: starts, folds: folds, common: common)
     case (let fit?, _?):
@@ -51,17 +48,5 @@ struct SearchCommand: ParsableCommand {
     case (nil, nil): try SearchRun.run(input, configuration: configuration, common: common)
     case (nil, _?): try ReportRun.run(input, configuration: configuration, common: common, report: report, folds: folds)
     }
-  }
-
-  private func parseStarts() throws -> [String: Double] {
-    var result: [String: Double] = [:]
-    for item in starts {
-      let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-      guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1]), value.isFinite else {
-        throw InputError("--start '\(item)': expected name=value with a finite number")
-      }
-      result[parts[0]] = value
-    }
-    return result
   }
 }

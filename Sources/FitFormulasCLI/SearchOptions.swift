@@ -1,5 +1,4 @@
 import ArgumentParser
-import CommandLineSupport
 import SymbolicRegression
 
 /// Options of the formula search (`fit-formulas DATA.csv [options]` without `--fit`).
@@ -85,11 +84,7 @@ struct SearchOptions: ParsableArguments {
   func configuration(seed: UInt64, threads: Int?, folds: Int) throws -> SearchConfiguration {
     var c = SearchConfiguration()
     c.folds = folds
-    guard let rule = SelectionRule(name: select) else {
-      throw InputError(
-        "--select: unknown rule '\(select)' (rules: \(SelectionRule.allCases.map(\.rawValue).joined(separator: ", ")))")
-    }
-    c.selection = rule
+    c.selection = try SelectionRule(parsing: select)
     c.seed = seed
     c.threads = threads ?? 0
     c.maxEvaluations = maxEvals

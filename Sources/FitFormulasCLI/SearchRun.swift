@@ -1,5 +1,4 @@
 import CommandLineSupport
-import Foundation
 import Reports
 import Support
 import SymbolicRegression
@@ -14,9 +13,8 @@ enum SearchRun {
     if let note { print(note) }
     print("target: \(input.target)   features: \(features.joined(separator: ", "))   rows: \(problem.target.count)")
     let result = try search(problem, configuration: configuration, label: "search")
-    let run = RunInfo.current(
-      tool: "fit-formulas", seed: common.seed, threads: configuration.threads, seconds: result.seconds,
-      evaluations: result.evaluations, inputSHA256: input.sha256)
+    let run = common.runInfo(
+      input, threads: configuration.threads, seconds: result.seconds, evaluations: result.evaluations)
     let document = ResultDocument(search: result, problem: problem, configuration: configuration, run: run)
     print(TerminalSummary.front(result: result, document: document, configuration: configuration, target: input.target))
     try writeJSON(document, to: common.json)
@@ -26,10 +24,11 @@ enum SearchRun {
   static func search(_ problem: SearchProblem, configuration: SearchConfiguration, label: String) throws
     -> SearchResult
   {
-    let progress = Progress(label: label)
-    let result = try Search.run(problem, configuration: configuration, progress: { progress.update($0) })
-    progress.finish()
-    return result
+    let line = ProgressLine()
+    defer { line.finish() }
+    return try Search.run(problem, configuration: configuration) {
+      line.update("\(label): \($0.summary)", fraction: $0.fractionDone)
+    }
   }
 
   /// Writes the result document when `--json` was given.

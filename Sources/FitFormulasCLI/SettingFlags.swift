@@ -5,6 +5,7 @@ enum SettingFlags {
     "threads": "--threads", "islands": "--islands", "populationSize": "--population",
     "maxComplexity": "--max-complexity", "maxEvaluations": "--max-evals", "timeLimit": "--time-limit",
     "tolerance": "--tolerance", "patience": "--patience", "niceTolerance": "--nice-tolerance", "folds": "--folds",
+    "selection": "--select",
     "resume": "--resume", "checkpointPath": "--checkpoint", "operators": "--operators",
     "complexityWeights": "--complexity-weights", "units": "--units", "testFraction": "--test-fraction",
     "validationFraction": "--validation-fraction",

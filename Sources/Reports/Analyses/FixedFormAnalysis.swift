@@ -1,4 +1,5 @@
 import Expressions
+import Foundation
 import Statistics
 import SymbolicRegression
 
@@ -16,10 +17,13 @@ public struct FixedFormAnalysis: Sendable {
   public let crossValidation: FormulaCrossValidation?
   /// Why cross-validation was skipped, when it was.
   public let note: String?
+  /// How the rows were weighted (``ResultsInput/rowWeights()``), when they were.
+  public let weightsNote: String?
 
-  public init(
-    formula: String, input: ResultsInput, starts: [String: Double], weights: [Double]?, folds: Int, seed: UInt64
-  ) throws {
+  /// Fits `formula` on `input` with its row weights; `folds` ≥ 2 asks for a grouped cross-validation.
+  public init(formula: String, input: ResultsInput, starts: [String: Double], folds: Int, seed: UInt64) throws {
+    let (weights, weightsNote) = try input.rowWeights()
+    self.weightsNote = weightsNote
     let expression = try input.parseFormula(formula)
     let table = input.table
     variables = expression.orderedSymbols.filter(table.hasColumn)
@@ -50,6 +54,19 @@ public struct FixedFormAnalysis: Sendable {
       crossValidation = nil
       note = folds >= 2 ? "\(groups.groupCount) distinct rows < \(folds) folds; cross-validation skipped" : nil
     }
+  }
+
+  /// Start values from `name=value` items (setting `starts`).
+  public static func starts(parsing items: [String]) throws -> [String: Double] {
+    var result: [String: Double] = [:]
+    for item in items {
+      let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1]), value.isFinite else {
+        throw ReportError(setting: "starts", "'\(item)': expected name=value with a finite number")
+      }
+      result[parts[0]] = value
+    }
+    return result
   }
 
   /// The result document: a front of this one formula.

@@ -51,6 +51,28 @@ public enum SearchedReport {
   }
 }
 
+/// A report of a given formula (no search): the front is that one formula, fitted on every row.
+public enum FixedFormReport {
+  /// Fits `formula` (start values `starts`) on the input's features plus the columns the formula names.
+  public static func make(
+    input: ResultsInput, formula: String, starts: [String: Double], settings: ReportSettings, run: RunInfo
+  ) throws -> Report {
+    let expression = try input.parseFormula(formula)
+    var features = try input.featureNames()
+    for name in expression.orderedSymbols where input.table.hasColumn(name) && !features.contains(name) {
+      features.append(name)
+    }
+    let (data, notes) = try input.reportRows(
+      features: features, formulas: [expression], hypotheses: settings.hypotheses)
+    var settings = settings
+    settings.notes += notes
+    settings.searchDescription = "fitting the given form (--fit)"
+    return try Report(
+      data: data, candidates: [ReportCandidate(formula: expression, starts: starts)], selected: 0,
+      settings: settings, run: run)
+  }
+}
+
 extension ReportSettings {
   /// Searches after the main one: the bootstrap resamples and the honest half.
   public var reruns: Int { bootstrapReplicates + (honest ? 1 : 0) }

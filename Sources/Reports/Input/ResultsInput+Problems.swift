@@ -25,6 +25,19 @@ extension ResultsInput {
       targetName: target, features: features, columns: columns, target: try targetValues(), weights: weights)
   }
 
+  /// The report's rows for `features` and the columns `formulas` and `hypotheses` name, weighted as
+  /// ``rowWeights()`` says, with the notes on renames and weights for the report.
+  public func reportRows(features: [String], formulas: [Expressions.Expression], hypotheses: [Hypothesis]) throws
+    -> (data: ReportData, notes: [String])
+  {
+    let (weights, note) = try rowWeights()
+    let data = try reportData(features: features, formulas: formulas + hypotheses.map(\.formula), weights: weights)
+    let renames =
+      renames.isEmpty
+      ? nil : "Columns renamed: " + renames.map { "\($0.from) -> \($0.to)" }.joined(separator: ", ") + "."
+    return (data, [renames, note].compactMap { $0 })
+  }
+
   /// Parses a formula given to be fitted (setting `formula`) and checks that it does not use the target.
   public func parseFormula(_ text: String) throws -> Expressions.Expression {
     let expression: Expressions.Expression

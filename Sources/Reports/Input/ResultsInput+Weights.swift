@@ -3,6 +3,9 @@ extension ResultsInput {
   /// The weights column; else 1/max(sd, floor)² from the `weightsFromSD` column, or from `std_fscore` when the
   /// table has it and it is not 0 on every row; else none. Returns the weights and a sentence for the report.
   public func rowWeights() throws -> (weights: [Double]?, note: String?) {
+    if request.weights != nil, let sd = request.weightsFromSD, sd != "none" {
+      throw ReportError(setting: "weightsFromSD", "excludes a weights column (give one of the two)")
+    }
     if let name = request.weights {
       let w = try table.numericColumn(name)
       if let bad = w.firstIndex(where: { !($0 > 0 && $0.isFinite) }) {

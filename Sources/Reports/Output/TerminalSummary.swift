@@ -49,10 +49,29 @@ public enum TerminalSummary {
     return lines.joined(separator: "\n")
   }
 
+  /// The line after a report's main search.
+  public static func searchFinished(_ result: SearchResult, candidates: Int) -> String {
+    "search: \(result.evaluations) evaluations in \(ReportTimePlan.seconds(result.seconds)), stopped by "
+      + "\(result.stopReason); front of \(candidates) formulas"
+  }
+
+  /// What a report run prints last: the selected formula, the theory form with the lowest AICc, the file.
+  public static func reportWritten(_ report: Report, target: String, file: String) -> String {
+    let fit = report.selectedFit
+    var lines = ["selected: \(target) = \(fit.displayed.readable)   (R² \(F.optional(fit.goodness.r2, digits: 4)))"]
+    if let best = report.comparison.best { lines.append("theory comparison: lowest AICc \(best.name)") }
+    return (lines + ["wrote \(file)"]).joined(separator: "\n")
+  }
+
   /// The fit of a given formula: constants with intervals, goodness of fit, cross-validation, the fitted formula.
   public static func fixedForm(_ analysis: FixedFormAnalysis, target: String) -> String {
     let fit = analysis.fit
+    let constants = analysis.constantNames.isEmpty ? "none" : analysis.constantNames.joined(separator: ", ")
     var lines = [
+      "variables (columns): \(analysis.variables.joined(separator: ", "))", "constants (fitted):  \(constants)",
+    ]
+    if let note = analysis.weightsNote { lines.append(note) }
+    lines += [
       "",
       "\(target) ~ \(fit.expression)    (\(analysis.rows) rows, \(analysis.groups.groupCount) distinct feature rows; "
         + "\(fit.method))", "",

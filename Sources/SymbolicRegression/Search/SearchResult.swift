@@ -1,3 +1,5 @@
+import Foundation
+
 /// One member of the final Pareto front.
 ///
 /// `program`, the formula strings and `constants` are the finished form (``FinalForm``) with constants fitted on the
@@ -60,4 +62,12 @@ public struct SearchProgress: Sendable {
   public var elapsed: Double
   /// Fraction of the budget (evaluations or time) used, 0…1.
   public var fractionDone: Double
+
+  /// One line: epoch, evaluations and their rate, best loss, share of the budget, elapsed time and ETA.
+  public var summary: String {
+    let eta = fractionDone > 0 ? elapsed * (1 - fractionDone) / fractionDone : .nan
+    return String(
+      format: "epoch %d, %d evals (%.0f/s), best loss %.4g, %.0f%%, %.0f s elapsed, ETA %.0f s",
+      epoch, evaluations, evaluationsPerSecond, bestLoss, 100 * fractionDone, elapsed, eta)
+  }
 }

@@ -13,4 +13,14 @@ public enum SelectionRule: String, Codable, Sendable, CaseIterable {
 
   /// Parses a rule name (`cv-1se`, `score`, `aicc`, `bic`).
   public init?(name: String) { self.init(rawValue: name.lowercased()) }
+
+  /// The rule named `name`, or an error (setting `selection`) listing the rules.
+  public init(parsing name: String) throws {
+    guard let rule = SelectionRule(name: name) else {
+      throw SearchConfigurationError(
+        setting: "selection", "unknown rule '\(name)' (rules: \(Self.allCases.map(\.rawValue).joined(separator: ", ")))"
+      )
+    }
+    self = rule
+  }
 }
