@@ -53,19 +53,24 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    // Test-only helpers (temporary folders, package and shared-data paths, the one NIST StRD fixture folder).
+    .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
     .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Support"]),
-    .testTarget(name: "DataTableTests", dependencies: ["DataTable", "Support"]),
-    .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Support"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "DataTableTests", dependencies: ["DataTable", "Support", "TestSupport"]),
+    .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Support", "TestSupport"]),
     .testTarget(
-      name: "SymbolicRegressionTests", dependencies: ["SymbolicRegression", "Expressions", "Statistics", "Support"],
-      resources: [.copy("Fixtures")]),
+      name: "SymbolicRegressionTests",
+      dependencies: ["SymbolicRegression", "Expressions", "Statistics", "Support", "TestSupport"]),
     .testTarget(
       name: "ReportsTests",
-      dependencies: ["Support", "Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable"]),
+      dependencies: [
+        "Support", "Reports", "SymbolicRegression", "Expressions", "Statistics", "DataTable", "TestSupport",
+      ]),
     .testTarget(
-      name: "TaskSimulatorTests", dependencies: ["TaskSimulator", "Support"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "MTLCoreTests", dependencies: ["MTLCore", "TaskSimulator", "Support"]),
-    .testTarget(name: "SupportTests", dependencies: ["Support"]),
-    .testTarget(name: "CLITests", dependencies: ["FitFormulasCLI", "SimulateCLI"]),
+      name: "TaskSimulatorTests", dependencies: ["TaskSimulator", "Support", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "MTLCoreTests", dependencies: ["MTLCore", "TaskSimulator", "Support", "TestSupport"]),
+    .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["FitFormulasCLI", "SimulateCLI", "TestSupport"]),
   ]
 )

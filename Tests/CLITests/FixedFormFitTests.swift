@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `fit-formulas --fit`: the fixed-form mode end to end, through the built executable.
 @Suite struct FixedFormFitTests {
   /// Writes `text` as data.csv in a new temporary folder.
   private func csv(_ text: String) throws -> URL {
-    let dir = try TestPaths.temporaryDirectory("fixedform")
+    let dir = try TemporaryDirectory("fixedform").url
     let url = dir.appendingPathComponent("data.csv")
     try text.write(to: url, atomically: true, encoding: .utf8)
     return url
@@ -62,9 +63,12 @@ import Testing
     #expect(result.stdout.contains("3-fold grouped CV R²"))
   }
 
-  @Test func paperBalancedReproducesPublishedOLS() throws {
-    guard let paper = TestPaths.paperBalancedCSV else { return }
-    let dir = try TestPaths.temporaryDirectory("paper")
+  @Test(.enabled(if: SharedData.paperBalancedAvailable, "needs ../shared/data/paper-balanced.csv"))
+  func paperBalancedReproducesPublishedOLS() throws {
+    let paper = try SharedData.paperBalanced()
+    let folder = try TemporaryDirectory("paper")
+    defer { folder.remove() }
+    let dir = folder.url
     let out = dir.appendingPathComponent("paper.json")
     let result = try CommandRunner.run(
       "fit-formulas",

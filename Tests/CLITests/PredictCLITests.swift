@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `fit-formulas predict --model formulas.json DATA.csv`: saved formulas evaluated with a confidence band.
 @Suite struct PredictCLITests {
   private func fittedModel() throws -> (dir: URL, model: URL) {
-    let dir = try TestPaths.temporaryDirectory("predict")
+    let dir = try TemporaryDirectory("predict").url
     var lines = ["x,y"]
     for i in 0..<20 {
       let x = Double(i + 1)

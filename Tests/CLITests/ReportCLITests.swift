@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `fit-formulas DATA.csv --report DIR`: the report mode end to end, through the built executable.
 @Suite struct ReportCLITests {
   /// y = 1 + 2/sqrt(n) + small deterministic noise, an irrelevant feature z, and a per-point sd column.
   private func data(sd: Bool = false) throws -> URL {
-    let dir = try TestPaths.temporaryDirectory("report")
+    let dir = try TemporaryDirectory("report").url
     var lines = [sd ? "n,z,y,std_fscore" : "n,z,y"]
     for i in 0..<30 {
       let n = (100 * pow(100, Double(i) / 29)).rounded()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `simulate tasks` and `simulate calibrate` end to end, through the built executable.
@@ -22,8 +23,9 @@ import Testing
   }
 
   @Test func tasksWritesFoldersAndIsReproducible() throws {
-    let dir = try TestPaths.temporaryDirectory("simtasks")
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let folder = try TemporaryDirectory("simtasks")
+    defer { folder.remove() }
+    let dir = folder.url
     let grid = try config(
       #"{"seed": 4, "repetitions": 2, "grid": {"tasks": [1, 3], "tokens": [500], "ami": [0.5]}}"#, in: dir)
     let a = dir.appendingPathComponent("a")
@@ -59,9 +61,10 @@ import Testing
   }
 
   @Test func quickConfigRuns() throws {
-    let dir = try TestPaths.temporaryDirectory("simquick")
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let quick = TestPaths.repositoryRoot.appendingPathComponent("simulator/quick.json")
+    let folder = try TemporaryDirectory("simquick")
+    defer { folder.remove() }
+    let dir = folder.url
+    let quick = PackagePaths.root.appendingPathComponent("simulator/quick.json")
     let result = try CommandRunner.run("simulate", ["tasks", "--config", quick.path, "--out-dir", dir.path])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("wrote 63 task families (21 points)"))
@@ -79,8 +82,9 @@ import Testing
   }
 
   @Test func errorsAreOneLineWithExitCode2() throws {
-    let dir = try TestPaths.temporaryDirectory("simerrors")
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let folder = try TemporaryDirectory("simerrors")
+    defer { folder.remove() }
+    let dir = folder.url
     let unknown = try config(#"{"grid": {"tasks": [2], "tokens": [100], "alpha": [0.9]}, "colour": "red"}"#, in: dir)
     let runs: [([String], String)] = [
       (["tasks", "--config", unknown.path, "--out-dir", dir.appendingPathComponent("o").path], "unknown key 'colour'"),

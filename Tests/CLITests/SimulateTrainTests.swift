@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `simulate` (default subcommand `train`) end to end, through the built executable, with a tiny model.
@@ -26,8 +27,9 @@ import Testing
   }
 
   @Test func trainsEveryPointAndIsReproducibleAcrossThreadsAndResume() throws {
-    let dir = try TestPaths.temporaryDirectory("simtrain")
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let folder = try TemporaryDirectory("simtrain")
+    defer { folder.remove() }
+    let dir = folder.url
     let config = try write(Self.grid, "grid.json", in: dir)
     let one = dir.appendingPathComponent("one.csv")
     let two = dir.appendingPathComponent("two.csv")
@@ -59,8 +61,9 @@ import Testing
   }
 
   @Test func badTrainingOptionsExitWithOneLine() throws {
-    let dir = try TestPaths.temporaryDirectory("simtrainbad")
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let folder = try TemporaryDirectory("simtrainbad")
+    defer { folder.remove() }
+    let dir = folder.url
     let bad = try write(#"{"grid": {"tasks": [1], "tokens": [300]}, "training": {"epoch": 3}}"#, "bad.json", in: dir)
     let out = dir.appendingPathComponent("r.csv").path
     let r1 = try CommandRunner.run("simulate", ["--config", bad.path, "--out", out])

@@ -1,5 +1,6 @@
 import DataTable
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs `body`, expects a DataTableError of `kind`, and returns its message.

@@ -2,6 +2,7 @@ import Foundation
 import MTLCore
 import Support
 import TaskSimulator
+import TestSupport
 import Testing
 
 /// The grid runner on a small generated corpus with a tiny, fixed-epoch model.
@@ -23,12 +24,6 @@ import Testing
       grid: grid, training: try TrainingConfig(json: grid.training, source: "tiny.json"), threads: threads)
   }
 
-  static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mtlcore-grid-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
-
   /// The table without the `seconds` column (the only column that depends on the machine's speed).
   static func table(_ url: URL) throws -> [[String]] {
     let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
@@ -39,8 +34,9 @@ import Testing
   }
 
   @Test func writesOneRowPerPointWithBaselineAndBenefit() throws {
-    let dir = try Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let folder = try TemporaryDirectory("mtlcore-grid")
+    defer { folder.remove() }
+    let dir = folder.url
     let out = dir.appendingPathComponent("results.csv")
     let reps = dir.appendingPathComponent("reps.csv")
     let rows = try Self.runner(threads: 1).run(corpus: Self.corpus, output: out, repetitionsOutput: reps)
@@ -71,8 +67,9 @@ import Testing
   }
 
   @Test func resultsDoNotDependOnThreadCountOrResuming() throws {
-    let dir = try Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let folder = try TemporaryDirectory("mtlcore-grid")
+    defer { folder.remove() }
+    let dir = folder.url
     let one = dir.appendingPathComponent("one.csv")
     let two = dir.appendingPathComponent("two.csv")
     let repsOne = dir.appendingPathComponent("reps-one.csv")
@@ -97,8 +94,9 @@ import Testing
   }
 
   @Test func frozenPretrainedVectorsAreUsed() throws {
-    let dir = try Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let folder = try TemporaryDirectory("mtlcore-grid")
+    defer { folder.remove() }
+    let dir = folder.url
     let words = Array(Set(Self.corpus.train.flatMap(\.tokens))).sorted().prefix(50)
     var text = "\(words.count) 4\n"
     for (i, w) in words.enumerated() { text += "\(w) \(Double(i % 7) / 7) 0.5 -0.25 \(Double(i % 3))\n" }

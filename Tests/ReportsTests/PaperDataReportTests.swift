@@ -1,10 +1,12 @@
 import Expressions
 import Reports
+import TestSupport
 import Testing
 
-@Suite struct PaperDataReportTests {
+@Suite(.enabled(if: SharedData.paperBalancedAvailable, "needs ../shared/data/paper-balanced.csv"))
+struct PaperDataReportTests {
   @Test func builtInsReproduceThePublishedOLSValues() throws {
-    guard let data = try ReportsTestData.paperBalanced() else { return }
+    let data = try ReportsTestData.paperBalanced()
     let summary = DataSummary(data: data)
     #expect(summary.rows == 1002 && summary.distinctPoints == 444)
     #expect(abs(summary.noiseCeilingR2! - 0.9958) < 5e-5)
@@ -24,7 +26,7 @@ import Testing
   }
 
   @Test func exponentAnalysisSupportsSqrtAMIButNotSqrtN() throws {
-    guard let data = try ReportsTestData.paperBalanced() else { return }
+    let data = try ReportsTestData.paperBalanced()
     let model = try #require(ExponentAnalysis(data: data).models.first { $0.name == "power" })
     #expect(model.excludedRows == 62)  // AMI = 0 rows
     let byTerm = Dictionary(uniqueKeysWithValues: model.exponents.map { ($0.term, $0) })

@@ -2,6 +2,7 @@ import Expressions
 import Foundation
 import Reports
 import Support
+import TestSupport
 import Testing
 
 #if canImport(FoundationXML)
@@ -57,10 +58,9 @@ private func parseXML(_ text: String) -> ElementCounter? {
     let search: FormulaSearch = { _, _ in SearchOutcome(selected: try Expressions.Expression(parsing: "a + b/sqrt(n)"))
     }
     let report = try makeReport(search: search)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "reports-\(UUID().uuidString.prefix(8))"
-    ).path
-    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let folder = try TemporaryDirectory("reports")
+    defer { folder.remove() }
+    let directory = folder.path
     let written = try ReportWriter.write(report, to: directory)
     for name in [
       "report.md", "formulas.tex", "formulas.json", "front.csv", "plots/pareto.svg",

@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import Statistics
 import Support
+import TestSupport
 
 /// Synthetic data and the paper's data for the report tests.
 enum ReportsTestData {
@@ -24,25 +25,10 @@ enum ReportsTestData {
     return try ReportData(targetName: "y", features: ["n"], columns: ["n": n], target: y)
   }
 
-  /// The paper's balanced data with T, n, AMI; nil (after printing a skip line) when the file is absent.
-  static func paperBalanced() throws -> ReportData? {
-    var candidates: [URL] = []
-    if let shared = ProcessInfo.processInfo.environment["MTLF_SHARED"] {
-      candidates.append(URL(fileURLWithPath: shared).appendingPathComponent("data/paper-balanced.csv"))
-    }
-    var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while folder.path != "/" {
-      if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-        candidates.append(folder.deletingLastPathComponent().appendingPathComponent("shared/data/paper-balanced.csv"))
-      }
-      folder = folder.deletingLastPathComponent()
-    }
-    candidates.append(URL(fileURLWithPath: "/work/shared/data/paper-balanced.csv"))
-    guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-      print("skipped: ../shared/data/paper-balanced.csv not found (set MTLF_SHARED to the shared folder)")
-      return nil
-    }
-    let table = try DataTable(contentsOfFile: url.path)
+  /// The paper's balanced data with T, n, AMI (tests that use it are enabled only when
+  /// `SharedData.paperBalancedAvailable`).
+  static func paperBalanced() throws -> ReportData {
+    let table = try DataTable(contentsOfFile: SharedData.paperBalanced().path)
     let columns = [
       "T": try table.numericColumn("n_tasks"), "n": try table.numericColumn("n_tokens_per_task"),
       "AMI": try table.numericColumn("mutual_info"),

@@ -1,5 +1,6 @@
 import Statistics
 import Support
+import TestSupport
 import Testing
 
 @Suite("Seeded generator and grouped resampling")
@@ -119,12 +120,11 @@ struct GroupedResamplingTests {
     }
   }
 
-  @Test("Paper data: 1002 rows form 444 feature groups; grouped 5-fold keeps them whole")
+  @Test(
+    "Paper data: 1002 rows form 444 feature groups; grouped 5-fold keeps them whole",
+    .enabled(if: SharedData.paperBalancedAvailable, "needs ../shared/data/paper-balanced.csv"))
   func paperGroups() throws {
-    guard let data = try PaperData.columns() else {
-      print(PaperData.missingMessage)
-      return
-    }
+    let data = try PaperData.columns()
     let features = try RowGroups(columns: [
       data["n_tasks"] ?? [], data["n_tokens_per_task"] ?? [], data["mutual_info"] ?? [],
     ])

@@ -1,12 +1,10 @@
 import Foundation
+import TestSupport
 
-/// Loads the NIST StRD fixtures (public domain, see Fixtures/README.md).
+/// Loads the NIST StRD fixtures (public domain; the one copy is TestSupport's Fixtures/nist-strd, see its README.md).
 enum NISTFixtures {
   static func url(_ name: String) throws -> URL {
-    guard let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
-      throw FixtureError("Fixtures folder missing from the test bundle")
-    }
-    return folder.appendingPathComponent(name)
+    try Fixtures.nist(name)
   }
 
   static func text(_ name: String) throws -> String {

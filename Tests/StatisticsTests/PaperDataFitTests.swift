@@ -1,15 +1,15 @@
 import Foundation
 import Statistics
+import TestSupport
 import Testing
 
-@Suite("Paper data fits (skipped without ../shared/data/paper-balanced.csv)")
+@Suite(
+  "Paper data fits (skipped without ../shared/data/paper-balanced.csv)",
+  .enabled(if: SharedData.paperBalancedAvailable, "needs ../shared/data/paper-balanced.csv"))
 struct PaperDataFitTests {
   @Test("fscore ~ a + b*sqrt(n) + c*sqrt(T) + d*sqrt(AMI): R² 0.8562, constants to 4 digits; linear = nonlinear")
   func sqrtModel() throws {
-    guard let data = try PaperData.columns() else {
-      print(PaperData.missingMessage)
-      return
-    }
+    let data = try PaperData.columns()
     let y = try #require(data["fscore"])
     let t = try #require(data["n_tasks"])
     let n = try #require(data["n_tokens_per_task"])
@@ -37,10 +37,7 @@ struct PaperDataFitTests {
 
   @Test("fscore ~ a + b*log(n) + c*log(T) + d*sqrt(AMI): R² 0.9143")
   func logModel() throws {
-    guard let data = try PaperData.columns() else {
-      print(PaperData.missingMessage)
-      return
-    }
+    let data = try PaperData.columns()
     let y = try #require(data["fscore"])
     let t = try #require(data["n_tasks"])
     let n = try #require(data["n_tokens_per_task"])

@@ -1,19 +1,14 @@
 import Foundation
 import Support
+import TestSupport
 import Testing
-
-/// A fresh folder under the system's temporary directory.
-private func temporaryFolder(_ name: String) throws -> String {
-  let path = NSTemporaryDirectory() + "support-tests-\(getpid())-\(name)-\(UUID().uuidString.prefix(8))"
-  try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-  return path
-}
 
 @Suite("Atomic file writing")
 struct AtomicFileTests {
   @Test func writesAndReplacesWithoutLeftovers() throws {
-    let dir = try temporaryFolder("atomic")
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let folder = try TemporaryDirectory("support-atomic")
+    defer { folder.remove() }
+    let dir = folder.path
     let path = dir + "/out.csv"
     try AtomicFile.write("first\n", to: path)
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "first\n")
@@ -23,8 +18,9 @@ struct AtomicFileTests {
   }
 
   @Test func createsFoldersWhenAsked() throws {
-    let dir = try temporaryFolder("nested")
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let folder = try TemporaryDirectory("support-nested")
+    defer { folder.remove() }
+    let dir = folder.path
     try AtomicFile.write("x", to: dir + "/a/b/c.txt", createDirectories: true)
     #expect(try String(contentsOfFile: dir + "/a/b/c.txt", encoding: .utf8) == "x")
     try AtomicFile.write(Data("y".utf8), to: URL(fileURLWithPath: dir + "/d/e.txt"))
@@ -35,8 +31,9 @@ struct AtomicFileTests {
     #expect(throws: FileWriteError(path: "/nonexistent-dir/out.csv", reason: "no such file")) {
       try AtomicFile.write("x", to: "/nonexistent-dir/out.csv")
     }
-    let dir = try temporaryFolder("errors")
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let folder = try TemporaryDirectory("support-errors")
+    defer { folder.remove() }
+    let dir = folder.path
     #expect(throws: FileWriteError(path: dir, reason: "is a directory")) { try AtomicFile.write("x", to: dir) }
     #expect(throws: FileWriteError(path: "", reason: "empty path")) { try AtomicFile.write("x", to: "") }
     #expect(
@@ -45,8 +42,9 @@ struct AtomicFileTests {
   }
 
   @Test func appendAddsRowsToAnExistingFile() throws {
-    let dir = try temporaryFolder("append")
-    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let folder = try TemporaryDirectory("support-append")
+    defer { folder.remove() }
+    let dir = folder.path
     let path = dir + "/rows.csv"
     try AtomicFile.write("h\n", to: path)
     try AppendingFile.append("1\n", to: path)

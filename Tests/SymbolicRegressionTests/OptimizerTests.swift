@@ -1,6 +1,7 @@
 import Foundation
 import Statistics
 import SymbolicRegression
+import TestSupport
 import Testing
 
 @Test func constantOptimizerRecoversExponentialModel() throws {
@@ -54,8 +55,7 @@ struct NISTProblem {
   var residualSumOfSquares: Double
 
   init(_ name: String) throws {
-    let dir = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-    let text = try String(contentsOf: dir.appendingPathComponent("\(name).dat"), encoding: .utf8)
+    let text = try String(contentsOf: Fixtures.nist("\(name).dat"), encoding: .utf8)
     let lines = text.components(separatedBy: .newlines)
     x = []
     y = []

@@ -1,5 +1,6 @@
 import Foundation
 import SymbolicRegression
+import TestSupport
 import Testing
 
 private func smallConfiguration(seed: UInt64, evaluations: Int) -> SearchConfiguration {
@@ -34,9 +35,9 @@ private func sameOutcome(_ a: SearchResult, _ b: SearchResult) -> Bool {
 
 @Test func checkpointThenResumeContinuesIdentically() throws {
   let problem = recoveryProblem(seed: 2, rows: 120)
-  let path = FileManager.default.temporaryDirectory.appendingPathComponent("sr-checkpoint-\(getpid()).json").path
-  defer { try? FileManager.default.removeItem(atPath: path) }
-  try? FileManager.default.removeItem(atPath: path)
+  let folder = try TemporaryDirectory("sr-checkpoint")
+  defer { folder.remove() }
+  let path = folder.file("checkpoint.json")
   var c = smallConfiguration(seed: 5, evaluations: 20_000)
   c.threads = 2
   let uninterrupted = try Search.run(problem, configuration: c)

@@ -1,5 +1,6 @@
 import Foundation
 import TaskSimulator
+import TestSupport
 import Testing
 
 @Suite struct CoNLLReaderTests {
@@ -58,9 +59,9 @@ import Testing
   }
 
   @Test func wordVectors() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vec-\(UInt64.random(in: 0...UInt64.max))")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    let folder = try TemporaryDirectory("vec")
+    defer { folder.remove() }
+    let dir = folder.url
     let url = dir.appendingPathComponent("tiny.vec")
     try "3 2\nthe 0.5 -1\nParis 2 3.25\nof 0 1e-3\n".write(to: url, atomically: true, encoding: .utf8)
     let v = try WordVectors.read(contentsOf: url)

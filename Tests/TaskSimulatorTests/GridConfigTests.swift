@@ -1,6 +1,7 @@
 import Foundation
 import Support
 import TaskSimulator
+import TestSupport
 import Testing
 
 @Suite struct GridConfigTests {
@@ -130,7 +131,7 @@ import Testing
   }
 
   @Test func committedConfigsLoadAndValidate() throws {
-    let folder = ProjectPaths.root.appendingPathComponent("simulator")
+    let folder = PackagePaths.root.appendingPathComponent("simulator")
     let corpus = SyntheticCorpus.standard
     let quick = try GridConfig.load(contentsOf: folder.appendingPathComponent("quick.json"))
     try quick.validate(against: corpus)
@@ -145,11 +146,9 @@ import Testing
     #expect(unbalanced.points.map { $0.mainTokens + ($0.taskCount - 1) * $0.auxTokens }.max() == 176_500)
   }
 
-  @Test func paperBalancedMatchesPaperCSV() throws {
-    guard let csv = ProjectPaths.paperBalancedCSV else {
-      print("skipped: ../shared/data/paper-balanced.csv not found")
-      return
-    }
+  @Test(.enabled(if: SharedData.paperBalancedAvailable, "needs ../shared/data/paper-balanced.csv"))
+  func paperBalancedMatchesPaperCSV() throws {
+    let csv = try SharedData.paperBalanced()
     let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").dropFirst()
     var expected = Set<String>()
     for line in lines {
@@ -158,30 +157,9 @@ import Testing
       expected.insert("\(t) \(n) \(a)")
     }
     let config = try GridConfig.load(
-      contentsOf: ProjectPaths.root.appendingPathComponent("simulator/paper-balanced.json"))
+      contentsOf: PackagePaths.root.appendingPathComponent("simulator/paper-balanced.json"))
     let got = Set(config.points.map { "\($0.taskCount) \($0.mainTokens) \($0.alpha ?? -1)" })
     #expect(expected.count == 444)
     #expect(got == expected)
-  }
-}
-
-/// Locates the package root (folder with Package.swift above this file) and the shared paper data.
-enum ProjectPaths {
-  static let root: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" {
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-      url.deleteLastPathComponent()
-    }
-    return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-  }()
-
-  static var paperBalancedCSV: URL? {
-    var candidates = [root.deletingLastPathComponent().appendingPathComponent("shared/data/paper-balanced.csv")]
-    if let env = ProcessInfo.processInfo.environment["MTLF_SHARED"] {
-      candidates.append(URL(fileURLWithPath: env).appendingPathComponent("data/paper-balanced.csv"))
-    }
-    candidates.append(URL(fileURLWithPath: "/work/shared/data/paper-balanced.csv"))
-    return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
   }
 }

@@ -1,15 +1,9 @@
 import Foundation
 import TaskSimulator
+import TestSupport
 import Testing
 
 @Suite struct TaskFileWriterTests {
-  func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "tasks-\(UInt64.random(in: 0...UInt64.max))")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
-
   func write(seed: UInt64, to folder: URL) throws -> TaskManifest {
     let config = try GridConfig.parse(Data(#"{"points": [{"tasks": 3, "tokens": 800, "ami": 0.4}]}"#.utf8))
     let corpus = SyntheticCorpus.standard
@@ -29,10 +23,9 @@ import Testing
   }
 
   @Test func sameSeedGivesByteIdenticalFiles() throws {
-    let a = try temporaryFolder()
-    let b = try temporaryFolder()
-    let c = try temporaryFolder()
-    defer { for u in [a, b, c] { try? FileManager.default.removeItem(at: u) } }
+    let folders = try (0..<3).map { _ in try TemporaryDirectory("tasks") }
+    defer { for folder in folders { folder.remove() } }
+    let (a, b, c) = (folders[0].url, folders[1].url, folders[2].url)
     _ = try write(seed: 7, to: a)
     _ = try write(seed: 7, to: b)
     _ = try write(seed: 8, to: c)
@@ -50,8 +43,9 @@ import Testing
   }
 
   @Test func amiRecomputedFromFilesEqualsManifest() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let temporary = try TemporaryDirectory("tasks")
+    defer { temporary.remove() }
+    let folder = temporary.url
     let written = try write(seed: 3, to: folder)
     let manifest = try TaskManifest.read(contentsOf: folder.appendingPathComponent("p/manifest.json"))
     #expect(manifest == written)
