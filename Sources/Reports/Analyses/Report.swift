@@ -77,75 +77,18 @@ public struct Report: Sendable {
     guard candidates.indices.contains(selected) else {
       throw ReportError("selected formula \(selected) is not an index of the \(candidates.count) candidates")
     }
-    var notes: [String] = []
-    let fitting = data.fittingData
-    let groups = data.groups
-    let k = min(settings.folds, groups.groupCount)
-    var fits: [FormulaFit] = []
-    var entries: [FormulaEntry] = []
-    var selectedIndex: Int?
-    var fittedCandidates: [Int] = []
-    for (i, candidate) in candidates.enumerated() {
-      do {
-        let fit = try RobustFit.fit(candidate.formula, data: fitting, starts: candidate.starts)
-        let cv =
-          k >= 2
-          ? try? FormulaCrossValidation(
-            expression: candidate.formula, data: fitting, groups: groups, k: k,
-            seed: settings.seed, starts: fit.values) : nil
-        var entry = FormulaEntry(fit: fit, complexity: candidate.complexity, crossValidation: cv)
-        entry.r2Validation = candidate.r2Validation
-        entry.r2Test = candidate.r2Test
-        entry.rmseTest = candidate.rmseTest
-        if i == selected { selectedIndex = fits.count }
-        fits.append(fit)
-        entries.append(entry)
-        fittedCandidates.append(i)
-      } catch {
-        if i == selected { throw ReportError("the selected formula \(candidate.formula) cannot be fitted: \(error)") }
-        if candidate.formula.symbols.isDisjoint(with: data.columns.keys) {
-          notes.append("Front formula `\(candidate.formula)` (a constant, no feature) is not listed.")
-        } else {
-          notes.append("Front formula `\(candidate.formula)` was left out: \(error).")
-        }
-      }
-    }
-    guard let selectedIndex else { throw ReportError("no formula of the front could be fitted") }
+    let fitted = try FittedFront(candidates: candidates, selected: selected, data: data, settings: settings)
     let selectedFormula = candidates[selected].formula
-
-    var hypotheses =
-      settings.includeBuiltIns ? HypothesisLibrary.builtIns(availableColumns: Set(data.columns.keys)) : []
-    hypotheses += settings.hypotheses
-    // A hypothesis with exactly the selected formula is shown once, under the selected formula's row.
-    let same = hypotheses.filter { $0.formula == selectedFormula }.map(\.name)
-    hypotheses.removeAll { $0.formula == selectedFormula }
-    let selectedName = same.isEmpty ? "selected" : "selected (= \(same.joined(separator: ", ")))"
-    hypotheses.insert(
-      Hypothesis(
-        name: selectedName, formula: selectedFormula, starts: candidates[selected].starts,
-        source: "discovered"), at: 0)
+    var notes = fitted.notes
     let comparison = HypothesisComparison(
-      hypotheses: hypotheses, data: data, folds: settings.folds, seed: settings.seed)
+      hypotheses: Self.hypotheses(settings: settings, data: data, selected: candidates[selected]), data: data,
+      folds: settings.folds, seed: settings.seed)
     let exponents = ExponentAnalysis(data: data)
-
-    var honest: HonestAnalysis?
-    if settings.honest {
-      let method =
-        search == nil
-        ? "the selected structure (no search engine was available to reselect it on the selection half, so this is only a refit check)"
-        : "a new search on the selection half"
-      honest = try HonestAnalysis(data: data, seed: settings.seed, selectionMethod: method) { half in
-        if let search, let found = try search(half, settings.seed) { return found.selected }
-        return selectedFormula
-      }
+    let honest = try Self.honestAnalysis(data: data, settings: settings, selected: selectedFormula, search: search)
+    let extrapolation = try settings.extrapolation.map { rule in
+      try ExtrapolationAnalysis(
+        rule: rule, formulas: comparison.results.filter { $0.fit != nil }.map(\.hypothesis), data: data)
     }
-
-    var extrapolation: ExtrapolationAnalysis?
-    if let rule = settings.extrapolation {
-      let formulas = comparison.results.filter { $0.fit != nil }.map(\.hypothesis)
-      extrapolation = try ExtrapolationAnalysis(rule: rule, formulas: formulas, data: data)
-    }
-
     var bootstrap: BootstrapStability?
     if settings.bootstrapReplicates > 0 {
       if let search {
@@ -156,26 +99,23 @@ public struct Report: Sendable {
         notes.append("Bootstrap structure stability was not run: it needs the search engine (the front was given).")
       }
     }
-
-    var extra: [(String, JSONValue)] = [("data_summary", DataSummary(data: data).json)]
-    let selection = settings.selection?.keeping(fittedCandidates)
-    extra.append(("selection", selection?.json ?? .null))
-    extra.append(("report_mode", .string(settings.honest ? "honest" : "all-rows")))
-    extra.append(("hypotheses", Self.comparisonJSON(comparison)))
-    extra.append(("exponents", exponents.json))
-    extra.append(("honest", honest?.json ?? .null))
-    extra.append(("extrapolation", extrapolation?.json ?? .null))
-    extra.append(("bootstrap", bootstrap?.json ?? .null))
+    let selection = settings.selection?.keeping(fitted.candidateIndices)
+    let extra: [(String, JSONValue)] = [
+      ("data_summary", DataSummary(data: data).json), ("selection", selection?.json ?? .null),
+      ("report_mode", .string(settings.honest ? "honest" : "all-rows")),
+      ("hypotheses", Self.comparisonJSON(comparison)), ("exponents", exponents.json),
+      ("honest", honest?.json ?? .null), ("extrapolation", extrapolation?.json ?? .null),
+      ("bootstrap", bootstrap?.json ?? .null),
+    ]
     self.document = ResultDocument(
       run: run, target: data.targetName, features: data.features, rows: data.rowCount,
-      groups: groups.groupCount, split: split, selected: selectedIndex, front: entries,
-      extra: extra)
+      groups: data.groups.groupCount, split: split, selected: fitted.selected, front: fitted.entries, extra: extra)
     self.data = data
     self.settings = settings
     self.summary = DataSummary(data: data)
-    self.front = fits
-    self.entries = entries
-    self.selected = selectedIndex
+    self.front = fitted.fits
+    self.entries = fitted.entries
+    self.selected = fitted.selected
     self.comparison = comparison
     self.exponents = exponents
     self.honest = honest
@@ -183,6 +123,35 @@ public struct Report: Sendable {
     self.bootstrap = bootstrap
     self.notes = notes
     self.selection = selection
+  }
+
+  /// The theory forms compared: the selected formula first (named after any hypothesis with exactly its formula),
+  /// then the built-ins whose columns exist and the user's.
+  static func hypotheses(settings: ReportSettings, data: ReportData, selected: ReportCandidate) -> [Hypothesis] {
+    var hypotheses =
+      settings.includeBuiltIns ? HypothesisLibrary.builtIns(availableColumns: Set(data.columns.keys)) : []
+    hypotheses += settings.hypotheses
+    let same = hypotheses.filter { $0.formula == selected.formula }.map(\.name)
+    hypotheses.removeAll { $0.formula == selected.formula }
+    let name = same.isEmpty ? "selected" : "selected (= \(same.joined(separator: ", ")))"
+    hypotheses.insert(
+      Hypothesis(name: name, formula: selected.formula, starts: selected.starts, source: "discovered"), at: 0)
+    return hypotheses
+  }
+
+  /// Structure chosen on one grouped half, constants from the other (when asked for).
+  static func honestAnalysis(
+    data: ReportData, settings: ReportSettings, selected: Expressions.Expression, search: FormulaSearch?
+  ) throws -> HonestAnalysis? {
+    guard settings.honest else { return nil }
+    let method =
+      search == nil
+      ? "the selected structure (no search engine was available to reselect it on the selection half, so this is only a refit check)"
+      : "a new search on the selection half"
+    return try HonestAnalysis(data: data, seed: settings.seed, selectionMethod: method) { half in
+      if let search, let found = try search(half, settings.seed) { return found.selected }
+      return selected
+    }
   }
 
   /// The selected formula's fit on all rows.
