@@ -22,6 +22,11 @@ struct Lexer {
     characters = Array(text)
   }
 
+  /// One-character tokens (`*` is lexed apart, since `**` is a power).
+  static let punctuation: [Character: Token.Kind] = [
+    "+": .plus, "-": .minus, "/": .slash, "^": .caret, "(": .leftParen, ")": .rightParen,
+  ]
+
   func error(_ message: String, at position: Int) -> ExpressionParseError {
     ExpressionParseError(message: message, position: position, formula: formula)
   }
@@ -36,25 +41,12 @@ struct Lexer {
         continue
       }
       let start = i
+      if let kind = Lexer.punctuation[c] {
+        tokens.append(Token(kind: kind, position: i, text: String(c)))
+        i += 1
+        continue
+      }
       switch c {
-      case "+":
-        tokens.append(Token(kind: .plus, position: i, text: "+"))
-        i += 1
-      case "-":
-        tokens.append(Token(kind: .minus, position: i, text: "-"))
-        i += 1
-      case "/":
-        tokens.append(Token(kind: .slash, position: i, text: "/"))
-        i += 1
-      case "^":
-        tokens.append(Token(kind: .caret, position: i, text: "^"))
-        i += 1
-      case "(":
-        tokens.append(Token(kind: .leftParen, position: i, text: "("))
-        i += 1
-      case ")":
-        tokens.append(Token(kind: .rightParen, position: i, text: ")"))
-        i += 1
       case "*":
         if i + 1 < characters.count, characters[i + 1] == "*" {
           tokens.append(Token(kind: .caret, position: i, text: "**"))

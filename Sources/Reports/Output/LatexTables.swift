@@ -5,21 +5,12 @@ import Foundation
 public enum LatexTables {
   /// Escapes text (not math) for LaTeX.
   public static func escape(_ s: String) -> String {
-    var out = ""
-    for c in s {
-      switch c {
-      case "\\": out += "\\textbackslash{}"
-      case "&", "%", "$", "#", "_", "{", "}": out += "\\\(c)"
-      case "~": out += "\\textasciitilde{}"
-      case "^": out += "\\textasciicircum{}"
-      case "−": out += "-"
-      case "√": out += "$\\surd$"
-      case "²": out += "$^2$"
-      case "±": out += "$\\pm$"
-      default: out.append(c)
-      }
-    }
-    return out
+    var table: [Character: String] = [
+      "\\": "\\textbackslash{}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}", "−": "-", "√": "$\\surd$",
+      "²": "$^2$", "±": "$\\pm$",
+    ]
+    for c in "&%$#_{}" { table[c] = "\\\(c)" }
+    return s.replacingCharacters(table)
   }
 
   static func num(_ x: Double?, digits: Int = 4) -> String {

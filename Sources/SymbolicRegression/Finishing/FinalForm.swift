@@ -163,19 +163,9 @@ public struct FinalForm: Sendable {
   public static func shortCandidates(_ v: Double) -> [Double] {
     guard v.isFinite, v != 0 else { return [] }
     var out: [Double] = [0]
-    var exponent = 0
-    var m = Swift.abs(v)
-    while m >= 10 {
-      m /= 10
-      exponent += 1
-    }
-    while m < 1 {
-      m *= 10
-      exponent -= 1
-    }
+    let exponent = SignificantDigits.exponent(v)
     for digits in 1...15 {
-      let scale = _pow(10, Double(digits - 1 - exponent))
-      let c = (v * scale).rounded() / scale
+      let c = SignificantDigits.rounded(v, digits: digits, exponent: exponent)
       if c.isFinite, !out.contains(c) { out.append(c) }
     }
     return out

@@ -20,20 +20,9 @@ public enum Simplifier {
     var out: [Double] = [0]
     let r = v.rounded()
     if Swift.abs(r) <= 10 { out.append(r) }
-    let magnitude = Swift.abs(v)
-    var exponent = 0
-    var m = magnitude
-    while m >= 10 {
-      m /= 10
-      exponent += 1
-    }
-    while m < 1 {
-      m *= 10
-      exponent -= 1
-    }
+    let exponent = SignificantDigits.exponent(v)
     for digits in 1...4 {
-      let scale = _pow(10, Double(digits - 1 - exponent))
-      let c = (v * scale).rounded() / scale
+      let c = SignificantDigits.rounded(v, digits: digits, exponent: exponent)
       if !out.contains(c) { out.append(c) }
     }
     return out
