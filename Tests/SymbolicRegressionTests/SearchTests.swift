@@ -45,13 +45,13 @@ private func sameOutcome(_ a: SearchResult, _ b: SearchResult) -> Bool {
   c.checkpointPath = path
   c.stopAfterEpochs = 2
   let first = try Search.run(problem, configuration: c)
-  #expect(first.stopReason == "interrupted")
+  #expect(first.stopReason == .interrupted)
   #expect(FileManager.default.fileExists(atPath: path))
   c.stopAfterEpochs = nil
   c.resume = true
   c.threads = 1
   let resumed = try Search.run(problem, configuration: c)
-  #expect(resumed.stopReason == "budget")
+  #expect(resumed.stopReason == .budget)
   #expect(sameOutcome(uninterrupted, resumed))
 
   // A checkpoint written with other settings is refused with one clear line.
@@ -208,8 +208,8 @@ private func sameOutcome(_ a: SearchResult, _ b: SearchResult) -> Bool {
   let refitted = try Search.run(problem, configuration: c)
   c.refitOnValidation = false
   let trainOnly = try Search.run(problem, configuration: c)
-  #expect(refitted.constantsFittedOn == "train+validation")
-  #expect(trainOnly.constantsFittedOn == "train")
+  #expect(refitted.constantsFittedOn == .trainAndValidation)
+  #expect(trainOnly.constantsFittedOn == .train)
   // The finishing phase (final form, cross-validation, selection) works on the rows the constants are fitted on,
   // so the fronts may differ; structures present in both compare below.
 

@@ -27,7 +27,7 @@ public enum TerminalSummary {
     for (line, formula) in zip(F.table(cells).split(separator: "\n", omittingEmptySubsequences: false), formulas) {
       lines.append("\(line)  \(formula)")
     }
-    let rows = result.constantsFittedOn == "train+validation" ? "training + validation" : "training"
+    let rows = result.constantsFittedOn == .trainAndValidation ? "training + validation" : "training"
     lines += [
       "",
       "constants, R² fit and CV R² (grouped \(result.selection?.folds ?? 0)-fold) are on the \(rows) rows; "

@@ -16,7 +16,7 @@ extension ResultDocument {
         weights: problem.weights.map { w in rows.map { w[$0] } })
     }
     let split = result.split
-    let fitRows = result.constantsFittedOn == "train+validation" ? split.train + split.validation : split.train
+    let fitRows = result.constantsFittedOn.rows(of: split)
     let fitting = part(fitRows)
     let test = split.test.isEmpty ? nil : part(split.test)
     let groups =
@@ -70,7 +70,7 @@ extension ResultDocument {
       split: SplitInfo(
         testFraction: configuration.testFraction, validationFraction: configuration.validationFraction,
         grouped: configuration.groupedSplits, seed: configuration.seed,
-        fitRows: result.constantsFittedOn),
+        fitRows: result.constantsFittedOn.rawValue),
       selected: result.selected ?? 0, front: entries,
       extra: [("selection", result.selection?.json ?? .null)])
   }

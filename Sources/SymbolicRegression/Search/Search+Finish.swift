@@ -4,7 +4,7 @@ import Statistics
 struct FinishedFront {
   var front: [FrontEntry]
   var selection: SelectionSummary
-  var fittedOn: String
+  var fittedOn: FitRows
 }
 
 extension Search {
@@ -90,7 +90,7 @@ extension Search {
         variance > 0 ? 1 - $0 / variance : ($0 == 0 ? 1 : -.infinity)
       }
     }
-    return FinishedFront(front: finished, selection: selection, fittedOn: refit ? "train+validation" : "train")
+    return FinishedFront(front: finished, selection: selection, fittedOn: refit ? .trainAndValidation : .train)
   }
 
   /// One entry per complexity (lowest in-sample loss, then formula text), keeping only entries whose in-sample
@@ -109,27 +109,26 @@ extension Search {
     return out
   }
 
-  /// The front entry of a program scored on the training, validation and test parts.
+  /// The front entry of a program scored on the training, validation and test parts (`losses` when known).
   static func entry(
-    _ q: Program, scorers: EvaluationParts.Evaluators, featureNames: [String],
-    configuration: SearchConfiguration
+    _ q: Program, scorers: EvaluationParts.Evaluators,
+    losses known: (train: Double, validation: Double, test: Double?)? = nil,
+    featureNames: [String], configuration: SearchConfiguration
   ) -> FrontEntry {
     let names = constantNames(count: q.constantIndices.count, avoiding: Set(featureNames))
     func r2(_ l: Double, _ d: Dataset) -> Double {
       let v = d.targetVariance
       return v > 0 ? 1 - l / v : (l == 0 ? 1 : -.infinity)
     }
-    let loss = scorers.train.loss(q)
-    let vloss = scorers.validation.loss(q)
-    let tloss = scorers.test.map { $0.loss(q) }
+    let losses = known ?? (scorers.train.loss(q), scorers.validation.loss(q), scorers.test.map { $0.loss(q) })
     return FrontEntry(
       program: q, complexity: q.complexity(weights: configuration.complexityWeights),
       formula: q.formula(featureNames: featureNames),
       template: q.formula(featureNames: featureNames, constantNames: names),
       constantNames: names, constants: q.constants,
-      trainLoss: loss, validationLoss: vloss, testLoss: tloss,
-      r2Train: r2(loss, scorers.train.data), r2Validation: r2(vloss, scorers.validation.data),
-      r2Test: scorers.test.flatMap { t in tloss.map { r2($0, t.data) } })
+      trainLoss: losses.train, validationLoss: losses.validation, testLoss: losses.test,
+      r2Train: r2(losses.train, scorers.train.data), r2Validation: r2(losses.validation, scorers.validation.data),
+      r2Test: scorers.test.flatMap { t in losses.test.map { r2($0, t.data) } })
   }
 }
 

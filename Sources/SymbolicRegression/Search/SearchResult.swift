@@ -39,12 +39,12 @@ public struct SearchResult: Codable, Sendable, Equatable {
   /// Evaluations spent (training-set passes, including constant fitting).
   public var evaluations: Int
   public var epochs: Int
-  /// Why the search stopped: "budget", "time", "tolerance", "patience", "interrupted".
-  public var stopReason: String
+  /// Why the search stopped.
+  public var stopReason: StopReason
   /// Wall-clock seconds (not part of the reproducible result).
   public var seconds: Double
-  /// Rows the front's final constants were fitted on: "train" or "train+validation".
-  public var constantsFittedOn: String = "train"
+  /// Rows the front's final constants were fitted on.
+  public var constantsFittedOn: FitRows = .train
   /// How the selected member was chosen, with every member's cross-validated and in-sample scores.
   public var selection: SelectionSummary?
 
