@@ -1,46 +1,3 @@
-/// Algebraic canonical form used by the simplifier: n-ary sums and products with all numbers folded into one
-/// coefficient, fixed-exponent powers, and the remaining functions. `free` marks numbers that came from fitted
-/// constants (they stay fitted constants); other numbers are fixed literals.
-indirect enum CanonicalTerm: Hashable {
-  case number(Double, free: Bool)
-  case variable(Int)
-  case sum([CanonicalTerm])
-  case product([CanonicalTerm])
-  case power(CanonicalTerm, Double)
-  case function(Opcode, CanonicalTerm)
-
-  var numberValue: Double? {
-    if case .number(let v, _) = self { return v }
-    return nil
-  }
-
-  /// A structural key for sorting that ignores the values of fitted constants.
-  var sortKey: String {
-    switch self {
-    case .number(let v, let free): return free ? "0c" : "0#\(v)"
-    case .variable(let i): return "1v\(i)"
-    case .sum(let ts): return "4(" + ts.map(\.sortKey).joined(separator: "+") + ")"
-    case .product(let fs): return "3(" + fs.map(\.sortKey).joined(separator: "*") + ")"
-    case .power(let b, let e): return "2p" + b.sortKey + "^\(e)"
-    case .function(let op, let a): return "2f\(op.rawValue)(" + a.sortKey + ")"
-    }
-  }
-
-  /// Splits a term into its numeric coefficient and the rest (nil rest for a bare number).
-  var coefficientSplit: (coefficient: Double, free: Bool, rest: CanonicalTerm?) {
-    switch self {
-    case .number(let v, let f): return (v, f, nil)
-    case .product(let fs):
-      if case .number(let v, let f) = fs.first {
-        let rest = Array(fs.dropFirst())
-        return (v, f, rest.count == 1 ? rest[0] : .product(rest))
-      }
-      return (1, false, self)
-    default: return (1, false, self)
-    }
-  }
-}
-
 /// Builds canonical terms, applying the simplification rules as terms are combined.
 enum Canonicalizer {
   static func number(_ v: Double, free: Bool) -> CanonicalTerm { .number(v, free: free) }
@@ -55,10 +12,7 @@ enum Canonicalizer {
   }
 
   static func sum(_ input: [CanonicalTerm]) -> CanonicalTerm {
-    var flat: [CanonicalTerm] = []
-    for t in input {
-      if case .sum(let inner) = t { flat.append(contentsOf: inner) } else { flat.append(t) }
-    }
+    let flat = input.flatMap(\.summands)
     var constant = 0.0
     var constantFree = false
     var hasConstant = false
@@ -95,10 +49,7 @@ enum Canonicalizer {
   }
 
   static func product(_ input: [CanonicalTerm]) -> CanonicalTerm {
-    var flat: [CanonicalTerm] = []
-    for t in input {
-      if case .product(let inner) = t { flat.append(contentsOf: inner) } else { flat.append(t) }
-    }
+    let flat = input.flatMap(\.factors)
     var coefficient = 1.0
     var free = false
     var order: [CanonicalTerm] = []
@@ -267,112 +218,5 @@ enum Canonicalizer {
       }
     }
     return stack.last
-  }
-
-  // MARK: back to postfix
-
-  static func emit(_ t: CanonicalTerm, into out: inout [Node]) {
-    switch t {
-    case .number(let v, let free):
-      if !free && v < 0 {
-        out.append(.literal(-v))
-        out.append(.op(.negate))
-      } else {
-        out.append(free ? .constant(v) : .literal(v))
-      }
-    case .variable(let i):
-      out.append(.variable(i))
-    case .sum(let terms):
-      // Put a term without a negative literal coefficient first when possible.
-      var ts = terms
-      if let k = ts.firstIndex(where: { !isNegativeLiteralTerm($0) }), k != 0 {
-        let first = ts.remove(at: k)
-        ts.insert(first, at: 0)
-      }
-      for (k, term) in ts.enumerated() {
-        if k > 0 && isNegativeLiteralTerm(term) {
-          emit(negatedLiteralTerm(term), into: &out)
-          out.append(.op(.subtract))
-        } else {
-          emit(term, into: &out)
-          if k > 0 { out.append(.op(.add)) }
-        }
-      }
-    case .product(let factors):
-      var coefficient: CanonicalTerm?
-      var numerator: [CanonicalTerm] = []
-      var denominator: [CanonicalTerm] = []
-      for f in factors {
-        switch f {
-        case .number: coefficient = f
-        case .power(let b, let e) where e < 0: denominator.append(power(b, -e))
-        default: numerator.append(f)
-        }
-      }
-      var negate = false
-      if case .number(let v, false)? = coefficient {
-        if v == 1 {
-          coefficient = nil
-        } else if v == -1 {
-          coefficient = nil
-          negate = true
-        }
-      }
-      var count = 0
-      if let c = coefficient {
-        emit(c, into: &out)
-        count += 1
-      }
-      for f in numerator {
-        emit(f, into: &out)
-        count += 1
-        if count > 1 { out.append(.op(.multiply)) }
-      }
-      if count == 0 { out.append(.literal(1)) }
-      for (k, d) in denominator.enumerated() {
-        emit(d, into: &out)
-        if k > 0 { out.append(.op(.multiply)) }
-      }
-      if !denominator.isEmpty { out.append(.op(.divide)) }
-      if negate { out.append(.op(.negate)) }
-    case .power(let b, let e):
-      if e < 0 {
-        out.append(.literal(1))
-        emit(power(b, -e), into: &out)
-        out.append(.op(.divide))
-        return
-      }
-      emit(b, into: &out)
-      if e == 2 { out.append(.op(.square)) } else if e == 0.5 { out.append(.op(.sqrt)) } else { out.append(.power(e)) }
-    case .function(let op, let a):
-      emit(a, into: &out)
-      out.append(.op(op))
-    }
-  }
-
-  static func isNegativeLiteralTerm(_ t: CanonicalTerm) -> Bool {
-    switch t {
-    case .number(let v, false): return v < 0
-    case .product(let fs):
-      if case .number(let v, false) = fs.first { return v < 0 }
-      return false
-    default: return false
-    }
-  }
-
-  static func negatedLiteralTerm(_ t: CanonicalTerm) -> CanonicalTerm {
-    switch t {
-    case .number(let v, let f): return .number(-v, free: f)
-    case .product(var fs):
-      if case .number(let v, let f) = fs.first {
-        if v == -1 {
-          fs.removeFirst()
-          return fs.count == 1 ? fs[0] : .product(fs)
-        }
-        fs[0] = .number(-v, free: f)
-      }
-      return .product(fs)
-    default: return t
-    }
   }
 }
