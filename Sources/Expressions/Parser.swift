@@ -36,7 +36,7 @@ struct Parser {
     if tokens.count == 1 {
       throw error("the formula is empty", at: 0)
     }
-    let result = try parseSum()
+    let result = try parseBinary()
     switch current.kind {
     case .end:
       return result
@@ -61,36 +61,20 @@ struct Parser {
     }
   }
 
-  private mutating func parseSum() throws(ExpressionParseError) -> Expression {
-    var left = try parseProduct()
-    while true {
-      switch current.kind {
-      case .plus:
-        index += 1
-        left = .binary(.add, left, try parseProduct())
-      case .minus:
-        index += 1
-        left = .binary(.subtract, left, try parseProduct())
-      default:
-        return left
-      }
-    }
-  }
+  /// Binary operator levels from loosest to tightest (`+ -`, then `* /`); each is left-associative.
+  private static let binaryLevels: [[(Token.Kind, BinaryOperator)]] = [
+    [(.plus, .add), (.minus, .subtract)], [(.star, .multiply), (.slash, .divide)],
+  ]
 
-  private mutating func parseProduct() throws(ExpressionParseError) -> Expression {
-    var left = try parseUnary()
-    while true {
-      switch current.kind {
-      case .star:
-        index += 1
-        left = .binary(.multiply, left, try parseUnary())
-      case .slash:
-        index += 1
-        left = .binary(.divide, left, try parseUnary())
-      default:
-        return left
-      }
+  /// A left-associative chain of the operators of `level` over operands of the next level (unary at the end).
+  private mutating func parseBinary(level: Int = 0) throws(ExpressionParseError) -> Expression {
+    guard level < Self.binaryLevels.count else { return try parseUnary() }
+    var left = try parseBinary(level: level + 1)
+    while let op = Self.binaryLevels[level].first(where: { $0.0 == current.kind })?.1 {
+      index += 1
+      left = .binary(op, left, try parseBinary(level: level + 1))
     }
+    return left
   }
 
   private mutating func parseUnary() throws(ExpressionParseError) -> Expression {
@@ -162,7 +146,7 @@ struct Parser {
   private mutating func parseParenthesised(open: Token) throws(ExpressionParseError) -> Expression {
     try enter(at: open.position)
     defer { depth -= 1 }
-    let inner = try parseSum()
+    let inner = try parseBinary()
     guard case .rightParen = current.kind else {
       if case .end = current.kind {
         throw error("missing ')' to close the '(' at column \(open.position + 1)", at: current.position)

@@ -42,6 +42,33 @@ extension JSONValue {
       index += lit.count
     }
 
+    /// Reads the comma-separated elements of an array or object whose opening bracket is at `index`, up to and
+    /// including the closing one; `element` reads one element (after leading white space).
+    mutating func list(closedBy close: Character, name: String, element: (inout Parser) throws -> Void) throws {
+      let closing = close.asciiValue!
+      index += 1
+      skipWhitespace()
+      if index < bytes.count, bytes[index] == closing {
+        index += 1
+        return
+      }
+      while true {
+        skipWhitespace()
+        try element(&self)
+        skipWhitespace()
+        guard index < bytes.count else { throw error("unterminated \(name)") }
+        if bytes[index] == UInt8(ascii: ",") {
+          index += 1
+          continue
+        }
+        if bytes[index] == closing {
+          index += 1
+          return
+        }
+        throw error("expected ',' or '\(close)'")
+      }
+    }
+
     mutating func value() throws -> JSONValue {
       guard index < bytes.count else { throw error("unexpected end of input") }
       switch bytes[index] {
@@ -56,56 +83,22 @@ extension JSONValue {
         return .bool(false)
       case UInt8(ascii: "\""): return .string(try string())
       case UInt8(ascii: "["):
-        index += 1
         var items: [JSONValue] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-          index += 1
-          return .array(items)
-        }
-        while true {
-          skipWhitespace()
-          items.append(try value())
-          skipWhitespace()
-          guard index < bytes.count else { throw error("unterminated array") }
-          if bytes[index] == UInt8(ascii: ",") {
-            index += 1
-            continue
-          }
-          if bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return .array(items)
-          }
-          throw error("expected ',' or ']'")
-        }
+        try list(closedBy: "]", name: "array") { parser in items.append(try parser.value()) }
+        return .array(items)
       case UInt8(ascii: "{"):
-        index += 1
         var pairs: [(String, JSONValue)] = []
-        skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-          index += 1
-          return .object(pairs)
-        }
-        while true {
-          skipWhitespace()
-          guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key") }
-          let key = try string()
-          skipWhitespace()
-          try expect(":")
-          skipWhitespace()
-          pairs.append((key, try value()))
-          skipWhitespace()
-          guard index < bytes.count else { throw error("unterminated object") }
-          if bytes[index] == UInt8(ascii: ",") {
-            index += 1
-            continue
+        try list(closedBy: "}", name: "object") { parser in
+          guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else {
+            throw parser.error("expected a key")
           }
-          if bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return .object(pairs)
-          }
-          throw error("expected ',' or '}'")
+          let key = try parser.string()
+          parser.skipWhitespace()
+          try parser.expect(":")
+          parser.skipWhitespace()
+          pairs.append((key, try parser.value()))
         }
+        return .object(pairs)
       default:
         return try number()
       }

@@ -20,9 +20,9 @@ public enum ReportFormat {
     x.map { number($0, digits: digits) } ?? "–"
   }
 
-  /// A p value: "< 1e-16" below that, else 3 significant digits.
-  public static func p(_ x: Double?) -> String {
-    guard let x, x.isFinite else { return "–" }
-    return x < 1e-16 ? "< 1e-16" : String(format: "%.3g", x)
+  /// A p value: `below` ("< 1e-16") under 1e-16, else 3 significant digits; `missing` when absent.
+  public static func p(_ x: Double?, missing: String = "–", below: String = "< 1e-16") -> String {
+    guard let x, x.isFinite else { return missing }
+    return x < 1e-16 ? below : String(format: "%.3g", x)
   }
 }

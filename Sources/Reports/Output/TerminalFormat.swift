@@ -12,10 +12,8 @@ public enum TerminalFormat {
     x.map { number($0, digits: digits) } ?? "-"
   }
 
-  public static func p(_ x: Double?) -> String {
-    guard let x, x.isFinite else { return "-" }
-    return x < 1e-16 ? "<1e-16" : String(format: "%.3g", x)
-  }
+  /// A p value in the terminal's style (`<1e-16`, "-" when absent).
+  public static func p(_ x: Double?) -> String { ReportFormat.p(x, missing: "-", below: "<1e-16") }
 
   /// Left-aligned first column, right-aligned others.
   public static func table(_ rows: [[String]]) -> String {

@@ -8,6 +8,13 @@ protocol MarkdownSection: Sendable {
 extension MarkdownSection {
   /// A number for tables: `digits` significant digits, "–" when absent.
   static func fmt(_ x: Double?, _ digits: Int = 4) -> String { ReportFormat.optional(x, digits: digits) }
+
+  /// `## title`, then `body(analysis)`, or the `absent` paragraph when the analysis was not run.
+  static func section<Analysis>(_ title: String, _ analysis: Analysis?, absent: String, body: (Analysis) -> String)
+    -> String
+  {
+    "## \(title)\n\n" + (analysis.map(body) ?? absent + "\n\n")
+  }
 }
 
 extension SelectionReason {
