@@ -50,26 +50,19 @@ extension Expression {
   }
 
   /// Number of nodes in the tree; every leaf, function and operator counts 1.
-  public var nodeCount: Int {
-    switch self {
-    case .number, .symbol:
-      return 1
-    case .unary(_, let operand):
-      return 1 + operand.nodeCount
-    case .binary(_, let left, let right):
-      return 1 + left.nodeCount + right.nodeCount
-    }
-  }
+  public var nodeCount: Int { fold(leaf: 1, unary: { 1 + $0 }, binary: { 1 + $0 + $1 }) }
 
   /// Depth of the tree: a leaf has depth 1.
-  public var depth: Int {
+  public var depth: Int { fold(leaf: 1, unary: { 1 + $0 }, binary: { 1 + max($0, $1) }) }
+
+  /// Bottom-up fold: every leaf gives `leaf`, each operator combines its operands' values.
+  func fold<T>(leaf: T, unary: (T) -> T, binary: (T, T) -> T) -> T {
     switch self {
-    case .number, .symbol:
-      return 1
-    case .unary(_, let operand):
-      return 1 + operand.depth
+    case .number, .symbol: return leaf
+    case .unary(_, let operand): return unary(operand.fold(leaf: leaf, unary: unary, binary: binary))
     case .binary(_, let left, let right):
-      return 1 + max(left.depth, right.depth)
+      return binary(
+        left.fold(leaf: leaf, unary: unary, binary: binary), right.fold(leaf: leaf, unary: unary, binary: binary))
     }
   }
 

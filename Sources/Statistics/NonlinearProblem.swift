@@ -77,16 +77,22 @@ private func withParameters<R>(_ x: UnsafePointer<gsl_vector>, count: Int, _ bod
   return copy.withUnsafeBufferPointer(body)
 }
 
+extension NonlinearProblem {
+  /// The problem behind a GSL callback's `params` pointer.
+  static func unwrap(_ params: UnsafeMutableRawPointer?) -> NonlinearProblem? {
+    params.map { Unmanaged<NonlinearProblem>.fromOpaque($0).takeUnretainedValue() }
+  }
+}
+
 /// GSL `f` callback: residuals ŷᵢ − yᵢ (GSL applies the weights itself). Non-finite residuals become
 /// `rejectedResidual`, so the trust region rejects that trial step.
 func nonlinearResidualCallback(
   _ x: UnsafePointer<gsl_vector>?, _ params: UnsafeMutableRawPointer?,
   _ f: UnsafeMutablePointer<gsl_vector>?
 ) -> Int32 {
-  guard let x, let params, let f else { return cgsl_edom() }
-  let problem = Unmanaged<NonlinearProblem>.fromOpaque(params).takeUnretainedValue()
+  guard let x, let problem = NonlinearProblem.unwrap(params), let f, f.pointee.stride == 1, let data = f.pointee.data
+  else { return cgsl_edom() }
   let n = problem.rowCount
-  guard f.pointee.stride == 1, let data = f.pointee.data else { return cgsl_edom() }
   let values = UnsafeMutableBufferPointer(start: data, count: n)
   values.initialize(repeating: .nan)
   withParameters(x, count: problem.parameterCount) { theta in problem.model(theta, values, nil) }
@@ -104,12 +110,11 @@ func nonlinearJacobianCallback(
   _ x: UnsafePointer<gsl_vector>?, _ params: UnsafeMutableRawPointer?,
   _ df: UnsafeMutablePointer<gsl_matrix>?
 ) -> Int32 {
-  guard let x, let params, let df else { return cgsl_edom() }
-  let problem = Unmanaged<NonlinearProblem>.fromOpaque(params).takeUnretainedValue()
-  let n = problem.rowCount
+  guard let x, let problem = NonlinearProblem.unwrap(params), let df, df.pointee.tda == problem.parameterCount,
+    let data = df.pointee.data
+  else { return cgsl_edom() }
   let p = problem.parameterCount
-  guard df.pointee.tda == p, let data = df.pointee.data else { return cgsl_edom() }
-  let jacobian = UnsafeMutableBufferPointer(start: data, count: n * p)
+  let jacobian = UnsafeMutableBufferPointer(start: data, count: problem.rowCount * p)
   jacobian.initialize(repeating: .nan)
   withParameters(x, count: p) { theta in problem.model(theta, nil, jacobian) }
   for value in jacobian where !value.isFinite { return cgsl_edom() }
