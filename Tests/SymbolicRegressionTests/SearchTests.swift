@@ -56,7 +56,9 @@ private func sameOutcome(_ a: SearchResult, _ b: SearchResult) -> Bool {
 
   // A checkpoint written with other settings is refused with one clear line.
   c.populationSize = 41
-  #expect(throws: SearchConfigurationError.self) { try Search.run(problem, configuration: c) }
+  let refusal = #expect(throws: SearchConfigurationError.self) { try Search.run(problem, configuration: c) }
+  #expect(refusal?.setting == "resume")
+  #expect(refusal?.problem.contains("written for other data or settings") == true)
 }
 
 @Test func recoversTheBenchmarkFormula() throws {
