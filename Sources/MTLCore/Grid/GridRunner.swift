@@ -23,8 +23,6 @@ public struct GridRunner: Sendable {
   public var grid: GridConfig
   public var training: TrainingConfig
   public var threads: Int
-  /// Name written in the `method` column.
-  public var method = "hard-sharing"
 
   public init(grid: GridConfig, training: TrainingConfig, threads: Int) {
     self.grid = grid
@@ -54,6 +52,7 @@ public struct GridRunner: Sendable {
     corpus: Corpus, output: URL, repetitionsOutput: URL? = nil, resume: Bool = false,
     progress: (@Sendable (GridProgress) -> Void)? = nil
   ) throws -> [GridResultRow] {
+    let method = try MTLMethods.named(training.method)
     try grid.validate(against: corpus)
     let calibrated = try grid.calibratedAlphas(corpus: corpus)
     let results = try ResultsFile(url: output, columns: GridResultRow.columns, resume: resume)
@@ -98,7 +97,7 @@ public struct GridRunner: Sendable {
       pretrained = try PretrainedEmbeddings(path: path, corpus: corpus)
     }
     let state = RunState(
-      runner: self, corpus: corpus, pretrained: pretrained, specs: specs, order: order, points: todo, results: results,
+      runner: self, method: method, corpus: corpus, pretrained: pretrained, specs: specs, order: order, points: todo, results: results,
       repetitionsFile: repsFile, progress: progress)
     state.start(threads: threads)
     if let error = state.firstError { throw error }
@@ -108,7 +107,9 @@ public struct GridRunner: Sendable {
   }
 
   /// Trains one job (called on a worker thread).
-  func train(_ spec: TaskFamilySpec, corpus: Corpus, pretrained: PretrainedEmbeddings?) throws -> Outcome {
+  func train(_ spec: TaskFamilySpec, method: any MTLMethod, corpus: Corpus, pretrained: PretrainedEmbeddings?) throws
+    -> Outcome
+  {
     let start = Date()
     let family = try TaskFamily.generate(spec, corpus: corpus)
     let data = TaskData(
@@ -116,7 +117,8 @@ public struct GridRunner: Sendable {
       devTokens: training.devTokens)
     var model = training.model
     if let pretrained { model.embeddingSize = pretrained.dimension }
-    let trainer = Trainer(spec: model, options: training.resolvedOptions, pretrained: pretrained?.table)
+    let trainer = Trainer(
+      spec: model, options: training.resolvedOptions, pretrained: pretrained?.table, method: method)
     let result = try trainer.train(data, seed: SeedDerivation.keyed(spec.seed, 0x7472_6169_6E))
     return Outcome(
       score: result.test, ami: family.mutualInfo, alpha: family.alpha,
@@ -132,6 +134,7 @@ public struct GridRunner: Sendable {
 /// Shared state of a running grid: the job queue, finished outcomes and the output files (guarded by a lock).
 private final class RunState: @unchecked Sendable {
   let runner: GridRunner
+  let method: any MTLMethod
   let corpus: Corpus
   let pretrained: PretrainedEmbeddings?
   let specs: [GridRunner.Job: TaskFamilySpec]
@@ -152,12 +155,13 @@ private final class RunState: @unchecked Sendable {
   let startTime = Date()
 
   init(
-    runner: GridRunner, corpus: Corpus, pretrained: PretrainedEmbeddings?, specs: [GridRunner.Job: TaskFamilySpec],
+    runner: GridRunner, method: any MTLMethod, corpus: Corpus, pretrained: PretrainedEmbeddings?, specs: [GridRunner.Job: TaskFamilySpec],
     order: [GridRunner.Job],
     points: [GridPoint], results: ResultsFile, repetitionsFile: ResultsFile?,
     progress: (@Sendable (GridProgress) -> Void)?
   ) {
     self.runner = runner
+    self.method = method
     self.corpus = corpus
     self.pretrained = pretrained
     self.specs = specs
@@ -195,7 +199,7 @@ private final class RunState: @unchecked Sendable {
       lock.unlock()
       guard let spec = specs[job] else { continue }
       do {
-        let outcome = try runner.train(spec, corpus: corpus, pretrained: pretrained)
+        let outcome = try runner.train(spec, method: method, corpus: corpus, pretrained: pretrained)
         lock.lock()
         outcomes[job] = outcome
         tokens += outcome.tokens
@@ -230,7 +234,7 @@ private final class RunState: @unchecked Sendable {
       let row = GridResultRow(
         taskCount: p.taskCount, mainTokens: p.mainTokens, auxTokens: p.auxTokens,
         mutualInfo: average(reps.map(\.ami)), alpha: average(reps.map(\.alpha)), fscore: mean, stdFscore: sd,
-        method: runner.method, model: runner.training.model.name, repetitions: p.repetitions,
+        method: method.name, model: runner.training.model.name, repetitions: p.repetitions,
         precision: average(reps.map(\.score.precision)), recall: average(reps.map(\.score.recall)),
         stlFscore: stl, seconds: reps.map(\.seconds).reduce(0, +), seed: runner.grid.seed, point: p.index)
       if let repetitionsFile {

@@ -3,12 +3,14 @@ import TaskSimulator
 
 /// The `"training"` object of a simulator config (all keys optional), after command-line overrides.
 ///
-/// Keys: `model` ("window-mlp", "bilstm-0fc" … "bilstm-3fc"), `activation` ("identity", "tanh", "relu"),
-/// `epochs`, `patience` (null = fixed epochs), `min_epochs`, `batch_size`, `learning_rate`,
-/// `schedule` ("round-robin", "proportional"), `dev_tokens` (null = whole dev set), `embedding_size`,
-/// `hidden_sizes` (window-mlp shared layers), `lstm_hidden_size`, `vectors` (a word2vec/fastText `.vec` text file of
-/// frozen pretrained embeddings, relative to the config's folder; sets the embedding size).
+/// Keys: `method` (see ``MTLMethods``; default `hard-sharing`), `model` ("window-mlp", "bilstm-0fc" … "bilstm-3fc"),
+/// `activation` ("identity", "tanh", "relu"), `epochs`, `patience` (null = fixed epochs), `min_epochs`,
+/// `batch_size`, `learning_rate`, `schedule` ("round-robin", "proportional"), `dev_tokens` (null = whole dev set),
+/// `embedding_size`, `hidden_sizes` (window-mlp shared layers), `lstm_hidden_size`, `vectors` (a word2vec/fastText
+/// `.vec` text file of frozen pretrained embeddings, relative to the config's folder; sets the embedding size).
 public struct TrainingConfig: Sendable, Equatable {
+  /// The MTL method's name (an entry of ``MTLMethods``).
+  public var method: String
   public var model: ModelSpec
   public var options: TrainingOptions
   /// Dev tokens used for early stopping (the first sentences); nil = all.
@@ -25,97 +27,65 @@ public struct TrainingConfig: Sendable, Equatable {
     return o
   }
 
-  /// The defaults: window-mlp, at most 100 epochs, patience 5 after 10 epochs, batch 100, dev 5,000 tokens.
+  /// The defaults: hard sharing, window-mlp, at most 100 epochs, patience 5 after 10 epochs, batch 100, dev 5,000
+  /// tokens.
   public init() {
+    method = MTLMethods.standard.name
     model = .windowMLP
     options = TrainingOptions(epochs: 100, patience: 5, minimumEpochs: 10)
     devTokens = 5000
   }
 
   /// Reads the config's `"training"` object (nil = defaults); `source` names the file in errors.
-  public init(json: JSONValue?, source: String) throws {
+  public init(json: JSONValue?, source: String) throws(TrainingConfigError) {
     self.init()
     guard let json else { return }
-    guard let o = json.objectMembers else {
-      throw TrainingConfigError(message: "\(source): training: expected an object, found \(json.typeName)")
+    try TrainingConfigReader(json, source: source).read(into: &self)
+  }
+
+  /// The `method` setting: a name from ``MTLMethods``.
+  public mutating func setMethod(named name: String) throws(TrainingConfigError) {
+    method = try MTLMethods.named(name).name
+  }
+
+  /// The `model` setting: the defaults of a model name (`ModelSpec.names`), replacing every size and the activation.
+  public mutating func setModel(named name: String) throws(TrainingConfigError) {
+    do {
+      model = try ModelSpec(name: name)
+    } catch {
+      throw TrainingConfigError(setting: "model", error.problem)
     }
-    let allowed: Set<String> = [
-      "model", "activation", "epochs", "patience", "min_epochs", "batch_size", "learning_rate", "schedule",
-      "dev_tokens", "embedding_size", "hidden_sizes", "lstm_hidden_size", "vectors",
-    ]
-    for key in o.keys.sorted() where !allowed.contains(key) {
-      throw TrainingConfigError(
-        message: "\(source): training: unknown key '\(key)' (allowed: \(allowed.sorted().joined(separator: ", ")))")
+  }
+
+  /// The `activation` setting: `identity`, `tanh` or `relu`.
+  public mutating func setActivation(named name: String) throws(TrainingConfigError) {
+    guard let activation = Activation(rawValue: name) else {
+      throw TrainingConfigError(setting: "activation", "expected identity, tanh or relu, found '\(name)'")
     }
-    func fail(_ key: String, _ what: String) -> TrainingConfigError {
-      TrainingConfigError(message: "\(source): training.\(key): \(what)")
+    model.activation = activation
+  }
+
+  /// The `schedule` setting: `round-robin` or `proportional`.
+  public mutating func setSchedule(named name: String) throws(TrainingConfigError) {
+    guard let schedule = TaskSchedule(rawValue: name) else {
+      throw TrainingConfigError(setting: "schedule", "expected round-robin or proportional, found '\(name)'")
     }
-    func positive(_ key: String) throws -> Int? {
-      guard let v = o[key] else { return nil }
-      guard let i = v.intValue, i >= 1 else { throw fail(key, "expected a positive integer, found \(v.typeName)") }
-      return i
-    }
-    func string(_ key: String) throws -> String? {
-      guard let v = o[key] else { return nil }
-      guard case .string(let s) = v else { throw fail(key, "expected a string, found \(v.typeName)") }
-      return s
-    }
-    if let name = try string("model") {
-      do { model = try ModelSpec(name: name) } catch { throw fail("model", "\(error)") }
-    }
-    if let a = try string("activation") {
-      guard let act = Activation(rawValue: a) else {
-        throw fail("activation", "expected identity, tanh or relu, found '\(a)'")
-      }
-      model.activation = act
-    }
-    if let e = try positive("epochs") { options.epochs = e }
-    if let v = o["patience"] {
-      if case .null = v { options.patience = nil } else if let p = try positive("patience") { options.patience = p }
-    }
-    if let v = o["min_epochs"] {
-      guard let i = v.intValue, i >= 0 else { throw fail("min_epochs", "expected a non-negative integer") }
-      options.minimumEpochs = i
-    }
-    if let b = try positive("batch_size") { options.batchSize = b }
-    if let v = o["learning_rate"] {
-      guard let d = v.doubleValue, d > 0, d.isFinite else { throw fail("learning_rate", "expected a positive number") }
-      learningRate = Float(d)
-    }
-    if let s = try string("schedule") {
-      guard let schedule = TaskSchedule(rawValue: s) else {
-        throw fail("schedule", "expected round-robin or proportional, found '\(s)'")
-      }
-      options.schedule = schedule
-    }
-    if let v = o["dev_tokens"] {
-      if case .null = v { devTokens = nil } else { devTokens = try positive("dev_tokens") }
-    }
-    if let e = try positive("embedding_size") { model.embeddingSize = e }
-    if let path = try string("vectors") {
-      if path.hasPrefix("/") {
-        vectors = path
-      } else {
-        let folder = source.lastIndex(of: "/").map { String(source[..<$0]) } ?? "."
-        vectors = folder + "/" + path
-      }
-    }
-    if let h = try positive("lstm_hidden_size") { model.lstmHiddenSize = h }
-    if let v = o["hidden_sizes"] {
-      guard case .array(let items) = v else { throw fail("hidden_sizes", "expected a list of positive integers") }
-      var sizes: [Int] = []
-      for item in items {
-        guard let i = item.intValue, i >= 1 else { throw fail("hidden_sizes", "expected a list of positive integers") }
-        sizes.append(i)
-      }
-      model.sharedSizes = sizes
-    }
+    options.schedule = schedule
   }
 }
 
-/// A problem in the `"training"` object or a training option.
-public struct TrainingConfigError: Error, CustomStringConvertible, Equatable {
-  public let message: String
-  public init(message: String) { self.message = message }
-  public var description: String { message }
+/// A problem in the `"training"` object or a training setting: `setting` names the setting (`model`, `epochs`, …)
+/// when the problem is about one given by name (a caller's override), nil for a config file's key (the message then
+/// names the file and the key).
+public struct TrainingConfigError: UserFacingError, Equatable, Sendable {
+  public let setting: String?
+  public let problem: String
+
+  public init(setting: String? = nil, _ problem: String) {
+    self.setting = setting
+    self.problem = problem
+  }
+
+  public var origin: ErrorOrigin { .input }
+  public var description: String { setting.map { "\($0): \(problem)" } ?? problem }
 }
