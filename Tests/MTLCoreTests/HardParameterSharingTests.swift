@@ -41,7 +41,7 @@ import Testing
   /// The trainer's loop before methods existed (fixed epochs, no early stopping): the same seeds, batch order and
   /// evaluation batches, with the hard-sharing step written in.
   static func oldLoop(_ data: TaskData, spec: ModelSpec, options: TrainingOptions, seed: UInt64)
-    -> (test: SpanScore, lastLoss: Double, tokens: Int)
+    -> (test: SpanF1, lastLoss: Double, tokens: Int)
   {
     let window = spec.window
     let maxBatch = max(options.batchSize, 512)
@@ -87,7 +87,7 @@ import Testing
       predicted += labels.prefix(n).map { data.labelNames[0][Int($0)] }
       start += n
     }
-    let score = SpanScore(
+    let score = SpanF1.score(
       goldBIO: data.test.goldTags, predictedIO: predicted, sentenceLengths: data.test.sentenceLengths)
     return (score, lastLoss, tokens)
   }

@@ -37,7 +37,7 @@ public struct GridRunner: Sendable {
   }
 
   struct Outcome: Sendable {
-    var score: SpanScore
+    var score: SpanF1
     var ami: Double
     var alpha: Double
     var seconds: Double
@@ -226,10 +226,10 @@ private final class RunState: @unchecked Sendable {
         baseline = (1...p.repetitions).compactMap { outcomes[.baseline(mainTokens: p.mainTokens, repetition: $0)] }
         guard baseline.count == p.repetitions else { continue }
       }
-      let f = reps.map(\.score.fscore)
+      let f = reps.map(\.score.f1)
       let mean = f.reduce(0, +) / Double(f.count)
       let sd = (f.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(f.count)).squareRoot()
-      let stl = baseline.isEmpty ? mean : baseline.map(\.score.fscore).reduce(0, +) / Double(baseline.count)
+      let stl = baseline.isEmpty ? mean : baseline.map(\.score.f1).reduce(0, +) / Double(baseline.count)
       func average(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
       let row = GridResultRow(
         taskCount: p.taskCount, mainTokens: p.mainTokens, auxTokens: p.auxTokens,
@@ -242,14 +242,14 @@ private final class RunState: @unchecked Sendable {
           var one = row
           one.repetition = r + 1
           one.repetitions = 1
-          one.fscore = o.score.fscore
+          one.fscore = o.score.f1
           one.stdFscore = 0
           one.precision = o.score.precision
           one.recall = o.score.recall
           one.mutualInfo = o.ami
           one.alpha = o.alpha
           one.seconds = o.seconds
-          if !baseline.isEmpty { one.stlFscore = baseline[r].score.fscore } else { one.stlFscore = o.score.fscore }
+          if !baseline.isEmpty { one.stlFscore = baseline[r].score.f1 } else { one.stlFscore = o.score.f1 }
           return one.csvLine
         }
         try repetitionsFile.append(lines)

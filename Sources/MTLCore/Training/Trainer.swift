@@ -58,7 +58,7 @@ public struct Trainer {
       epochsRun = epoch
       onEpoch?(epoch, run.tokens)
       if let patience = options.patience {
-        let f = run.score(data.dev).fscore
+        let f = run.score(data.dev).f1
         if f > best.f {
           best = (f, epoch)
           bestWeights = run.model.snapshot()

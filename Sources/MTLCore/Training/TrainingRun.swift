@@ -76,7 +76,7 @@ struct TrainingRun<Method: MTLMethod> {
   }
 
   /// Main-task span scores on every token of `set` (no batch is dropped).
-  func score(_ set: EvaluationSet) -> SpanScore {
+  func score(_ set: EvaluationSet) -> SpanF1 {
     let names = data.labelNames[0]
     let w = set.windows
     var predicted: [String] = []
@@ -91,6 +91,6 @@ struct TrainingRun<Method: MTLMethod> {
         start += n
       }
     }
-    return SpanScore(goldBIO: set.goldTags, predictedIO: predicted, sentenceLengths: set.sentenceLengths)
+    return SpanF1.score(goldBIO: set.goldTags, predictedIO: predicted, sentenceLengths: set.sentenceLengths)
   }
 }
