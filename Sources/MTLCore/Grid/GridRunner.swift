@@ -13,6 +13,8 @@ public struct GridProgress: Sendable {
   public var elapsedSeconds: Double
   /// Estimated seconds left (from the training tokens still to do); nil before the first training ends.
   public var etaSeconds: Double?
+  /// Whether this training completed a grid point (its row was written).
+  public var finishedPoint: Bool
 }
 
 /// Trains every grid point × repetition of a simulator config (plus the single-task baselines) and writes one row
@@ -204,8 +206,9 @@ private final class RunState: @unchecked Sendable {
         outcomes[job] = outcome
         tokens += outcome.tokens
         doneWeight += GridRunner.weight(spec)
+        let pointsBefore = written.count
         do { try writeFinishedPoints() } catch { if firstError == nil { firstError = error } }
-        let update = report()
+        let update = report(finishedPoint: written.count > pointsBefore)
         lock.unlock()
         progress?(update)
       } catch {
@@ -261,12 +264,12 @@ private final class RunState: @unchecked Sendable {
   }
 
   /// The progress numbers now (lock held).
-  private func report() -> GridProgress {
+  private func report(finishedPoint: Bool) -> GridProgress {
     let elapsed = Date().timeIntervalSince(startTime)
     let eta = doneWeight > 0 ? elapsed * (totalWeight - doneWeight) / doneWeight : nil
     return GridProgress(
       pointsDone: written.count, pointsTotal: points.count, trainingsDone: outcomes.count,
       trainingsTotal: order.count, tokensPerSecond: elapsed > 0 ? Double(tokens) / elapsed : 0,
-      elapsedSeconds: elapsed, etaSeconds: eta)
+      elapsedSeconds: elapsed, etaSeconds: eta, finishedPoint: finishedPoint)
   }
 }

@@ -5,7 +5,8 @@ import Support
 /// sentences) plus `manifest.json`. The main task gets train/dev/test files with BIO tags in both columns;
 /// auxiliary tasks get a train file whose last column holds their IO synthetic tags (`O`, `SYN1`, …).
 public enum TaskFileWriter {
-  /// Writes the family into `folder` (created if needed); all files are written atomically.
+  /// Writes the family into `folder` (created if needed); all files are written atomically. Errors are failures
+  /// while running (`FileWriteError`, or a `TaskSimulatorError` of origin `.run`).
   /// When `sharedEvaluationFolder` is given, the main task's dev and test files are written there once and
   /// hard-linked into `folder` (they are identical for every family of a corpus).
   @discardableResult
@@ -25,9 +26,16 @@ public enum TaskFileWriter {
           try AtomicFile.write(conll(sentences) { s, _ in s.goldTags }, to: source)
         }
         try? FileManager.default.removeItem(at: target)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+          try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+          throw TaskSimulatorError("\(folder.path): cannot create the folder (\(error.localizedDescription))", origin: .run)
+        }
         if (try? FileManager.default.linkItem(at: source, to: target)) == nil {
-          try AtomicFile.write(Data(contentsOf: source), to: target)
+          guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw TaskSimulatorError("\(source.path): cannot read the file to copy", origin: .run)
+          }
+          try AtomicFile.write(data, to: target)
         }
       } else {
         try AtomicFile.write(conll(sentences) { s, _ in s.goldTags }, to: target)
@@ -55,15 +63,15 @@ public enum TaskFileWriter {
       seed: family.spec.seed, corpus: corpus.name, tasks: entries)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    var data: Data
     do {
-      var data = try encoder.encode(manifest)
-      data.append(0x0A)
-      try AtomicFile.write(data, to: folder.appendingPathComponent("manifest.json"))
-    } catch let e as FileWriteError {
-      throw TaskSimulatorError(e.description)
+      data = try encoder.encode(manifest)
     } catch {
-      throw TaskSimulatorError("\(folder.path)/manifest.json: cannot encode (\(error.localizedDescription))")
+      throw TaskSimulatorError(
+        "\(folder.path)/manifest.json: cannot encode (\(error.localizedDescription))", origin: .run)
     }
+    data.append(0x0A)
+    try AtomicFile.write(data, to: folder.appendingPathComponent("manifest.json"))
     return manifest
   }
 
