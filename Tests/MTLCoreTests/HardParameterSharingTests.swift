@@ -16,7 +16,8 @@ import Testing
   @Test func anUnknownNameIsAnErrorNamingTheSetting() throws {
     let error = #expect(throws: TrainingConfigError.self) { try MTLMethods.named("soft-sharing") }
     #expect(error?.setting == "method")
-    #expect(error?.problem == "unknown method 'soft-sharing' (expected one of \(MTLMethods.names.joined(separator: ", ")))")
+    #expect(
+      error?.problem == "unknown method 'soft-sharing' (expected one of \(MTLMethods.names.joined(separator: ", ")))")
     let json = try JSONValue(parsing: #"{"method": "soft-sharing"}"#)
     let fromFile = #expect(throws: TrainingConfigError.self) { try TrainingConfig(json: json, source: "c.json") }
     #expect(fromFile?.description.hasPrefix("c.json: training.method: unknown method 'soft-sharing'") == true)

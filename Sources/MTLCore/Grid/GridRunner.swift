@@ -99,8 +99,8 @@ public struct GridRunner: Sendable {
       pretrained = try PretrainedEmbeddings(path: path, corpus: corpus)
     }
     let state = RunState(
-      runner: self, method: method, corpus: corpus, pretrained: pretrained, specs: specs, order: order, points: todo, results: results,
-      repetitionsFile: repsFile, progress: progress)
+      runner: self, method: method, corpus: corpus, pretrained: pretrained, specs: specs, order: order, points: todo,
+      results: results, repetitionsFile: repsFile, progress: progress)
     state.start(threads: threads)
     if let error = state.firstError { throw error }
     try results.sortByPoint()
@@ -157,10 +157,9 @@ private final class RunState: @unchecked Sendable {
   let startTime = Date()
 
   init(
-    runner: GridRunner, method: any MTLMethod, corpus: Corpus, pretrained: PretrainedEmbeddings?, specs: [GridRunner.Job: TaskFamilySpec],
-    order: [GridRunner.Job],
-    points: [GridPoint], results: ResultsFile, repetitionsFile: ResultsFile?,
-    progress: (@Sendable (GridProgress) -> Void)?
+    runner: GridRunner, method: any MTLMethod, corpus: Corpus, pretrained: PretrainedEmbeddings?,
+    specs: [GridRunner.Job: TaskFamilySpec], order: [GridRunner.Job], points: [GridPoint], results: ResultsFile,
+    repetitionsFile: ResultsFile?, progress: (@Sendable (GridProgress) -> Void)?
   ) {
     self.runner = runner
     self.method = method

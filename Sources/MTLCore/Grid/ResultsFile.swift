@@ -24,7 +24,8 @@ final class ResultsFile {
       lines.removeLast()
       guard let first = lines.first, first == header else {
         throw GridRunError(
-          message: "\(url.path): cannot resume, the header differs from this run's columns (remove the file to start afresh)")
+          message:
+            "\(url.path): cannot resume, the header differs from this run's columns (remove the file to start afresh)")
       }
       let kept = lines.dropFirst().filter { line in
         guard let p = point(of: line) else { return false }

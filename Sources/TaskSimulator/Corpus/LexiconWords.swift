@@ -24,7 +24,9 @@ extension Lexicon {
     "Rovers", "Motors", "Holdings", "Association",
   ]
 
-  static let eventWords = ["Cup", "Open", "Games", "Championship", "League", "Grand", "Prix", "Masters", "Trophy", "Series"]
+  static let eventWords = [
+    "Cup", "Open", "Games", "Championship", "League", "Grand", "Prix", "Masters", "Trophy", "Series",
+  ]
 
   /// Per entity type (PER, ORG, LOC, MISC): cue words and whether they precede the entity.
   static let cues: [[(word: String, before: Bool)]] = [

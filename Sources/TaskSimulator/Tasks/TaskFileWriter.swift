@@ -29,7 +29,8 @@ public enum TaskFileWriter {
         do {
           try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-          throw TaskSimulatorError("\(folder.path): cannot create the folder (\(error.localizedDescription))", origin: .run)
+          throw TaskSimulatorError(
+            "\(folder.path): cannot create the folder (\(error.localizedDescription))", origin: .run)
         }
         if (try? FileManager.default.linkItem(at: source, to: target)) == nil {
           guard let data = FileManager.default.contents(atPath: source.path) else {

@@ -2,8 +2,8 @@ import Foundation
 import Support
 
 extension TaskFileWriter {
-  /// Writes every point × repetition of `grid` as a folder `<root>/<index>-<name>-rep<r>/` (``write(_:to:config:point:repetition:corpus:sharedEvaluationFolder:)``,
-  /// dev and test shared in `<root>/evaluation/`) and the list of folders, `<root>/index.json`. Returns the number of
+  /// Writes every point × repetition of `grid` as a folder `<root>/<index>-<name>-rep<r>/` (see `write`; dev and
+  /// test are shared in `<root>/evaluation/`) and the list of folders, `<root>/index.json`. Returns the number of
   /// families written.
   public static func writeGrid(_ grid: GridConfig, corpus: Corpus, to root: URL) throws -> Int {
     try grid.validate(against: corpus)
