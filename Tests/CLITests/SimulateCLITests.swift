@@ -81,6 +81,19 @@ import Testing
     #expect(abs((object?["alpha"] as? Double ?? 0) - alpha) < 1e-6)
   }
 
+  @Test func writeFailuresExitWith1() throws {
+    let folder = try TemporaryDirectory("simwritefail")
+    defer { folder.remove() }
+    let blocker = folder.url.appendingPathComponent("blocker")
+    try Data("a file, not a folder\n".utf8).write(to: blocker)
+    let grid = try config(#"{"grid": {"tasks": [1], "tokens": [100]}}"#, in: folder.url)
+    let result = try CommandRunner.run(
+      "simulate", ["tasks", "--config", grid.path, "--out-dir", blocker.appendingPathComponent("out").path])
+    #expect(result.status == 1, "status \(result.status): \(result.stderr)")
+    #expect(result.stderr.hasPrefix("simulate: error: "))
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+  }
+
   @Test func errorsAreOneLineWithExitCode2() throws {
     let folder = try TemporaryDirectory("simerrors")
     defer { folder.remove() }

@@ -72,6 +72,9 @@ import Testing
     #expect(r1.stderr.split(separator: "\n").count == 1)
     let good = try write(#"{"grid": {"tasks": [1], "tokens": [300]}}"#, "good.json", in: dir)
     let r2 = try CommandRunner.run("simulate", ["--config", good.path, "--out", out, "--model", "lstm"])
-    #expect(r2.status == 2 && r2.stderr.contains("unknown model 'lstm'"))
+    #expect(r2.status == 2 && r2.stderr.contains("--model: unknown model 'lstm'"))
+    let r3 = try CommandRunner.run("simulate", ["--config", good.path, "--out", out, "--method", "soft-sharing"])
+    #expect(r3.status == 2 && r3.stderr.hasPrefix("simulate: error: --method: unknown method 'soft-sharing'"))
+    #expect(r3.stderr.split(separator: "\n").count == 1)
   }
 }

@@ -118,6 +118,25 @@ import Testing
     #expect(!model.allParameters.contains { $0.name == "embedding" })
   }
 
+  @Test func namedSettingsNameTheSettingInErrors() throws {
+    var training = TrainingConfig()
+    let cases: [(String, (inout TrainingConfig) throws -> Void)] = [
+      ("method", { try $0.setMethod(named: "none") }), ("model", { try $0.setModel(named: "lstm") }),
+      ("activation", { try $0.setActivation(named: "sigmoid") }), ("schedule", { try $0.setSchedule(named: "random") }),
+    ]
+    for (setting, set) in cases {
+      let error = #expect(throws: TrainingConfigError.self) { try set(&training) }
+      #expect(error?.setting == setting)
+      #expect(error?.origin == .input)
+      #expect(error?.description.hasPrefix("\(setting): ") == true)
+    }
+    try training.setModel(named: "bilstm-1fc")
+    try training.setActivation(named: "tanh")
+    try training.setSchedule(named: "proportional")
+    #expect(training.model.name == "bilstm-1fc" && training.model.activation == .tanh)
+    #expect(training.options.schedule == .proportional && training.method == "hard-sharing")
+  }
+
   @Test func badTrainingKeysGiveOneLineErrors() throws {
     let bad: [(String, String)] = [
       (#"{"modle": "window-mlp"}"#, "unknown key 'modle'"),

@@ -19,7 +19,7 @@ import Testing
     var sum = 0.0
     for seed in seeds {
       let data = ToyCorpus.taskData(tasks: tasks, n: n, alpha: alpha, seed: seed, evaluationTokens: 1500)
-      sum += try trainer.train(data, seed: seed).test.fscore
+      sum += try trainer.train(data, seed: seed).test.f1
     }
     return sum / Double(seeds.count)
   }
@@ -60,7 +60,7 @@ import Testing
     let r = try trainer.train(data, seed: 5)
     #expect(r.epochs < 60)
     #expect(r.bestEpoch == r.epochs - 2)
-    #expect(r.dev.fscore > 0.3)
+    #expect(r.dev.f1 > 0.3)
   }
 
   @Test func invalidDataIsRejectedWithOneLine() throws {

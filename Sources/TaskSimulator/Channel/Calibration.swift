@@ -13,14 +13,7 @@ public enum Calibration {
     let off = (1 - alpha) / Double(k - 1)
     var table = [Double](repeating: 0, count: k * k)
     for i in 0..<k { for j in 0..<k { table[i * k + j] = n * p[i] * (i == j ? alpha : off) } }
-    var rowSums = [Double](repeating: 0, count: k)
-    var columnSums = [Double](repeating: 0, count: k)
-    for i in 0..<k {
-      for j in 0..<k {
-        rowSums[i] += table[i * k + j]
-        columnSums[j] += table[i * k + j]
-      }
-    }
+    let (rowSums, columnSums) = AdjustedMutualInformation.marginals(table, rows: k, columns: k)
     let mi = AdjustedMutualInformation.mutualInformation(table, rows: k, columns: k)
     let a = roundedPreservingSum(rowSums.filter { $0 > 0 }, total: tokens)
     let b = roundedPreservingSum(columnSums.filter { $0 > 0 }, total: tokens)

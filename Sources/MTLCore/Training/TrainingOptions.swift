@@ -1,3 +1,5 @@
+import TaskSimulator
+
 /// Order in which task batches are visited within an epoch.
 public enum TaskSchedule: String, Sendable, CaseIterable {
   /// The paper: tasks 0…T−1 in turn, every batch of a task before the next task.
@@ -37,9 +39,9 @@ public struct TrainingOptions: Sendable, Equatable, Hashable {
 /// Outcome of one training run, scored on the main task.
 public struct TrainingResult: Sendable, Equatable {
   /// Span scores on the test set with the kept (best-dev or last) weights.
-  public var test: SpanScore
+  public var test: SpanF1
   /// Span scores on the dev set with the same weights.
-  public var dev: SpanScore
+  public var dev: SpanF1
   /// Epochs run.
   public var epochs: Int
   /// The epoch (1-based) whose weights were kept.

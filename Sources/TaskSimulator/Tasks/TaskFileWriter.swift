@@ -1,68 +1,12 @@
 import Foundation
 import Support
 
-/// The `manifest.json` written beside a family's task files.
-public struct TaskManifest: Codable, Sendable, Equatable {
-  /// One task's entry.
-  public struct Task: Codable, Sendable, Equatable {
-    /// "main" or "auxK".
-    public var name: String
-    /// Training tokens.
-    public var tokens: Int
-    /// Channel α (1 for main).
-    public var alpha: Double
-    /// Measured AMI against the main task over this task's training tokens (1 for main).
-    public var ami: Double
-    /// Label names, index = id.
-    public var labels: [String]
-    /// Files of this task by split ("train", "dev", "test").
-    public var files: [String: String]
-  }
-
-  /// Always "mtlformulas.tasks/1".
-  public var schema: String = "mtlformulas.tasks/1"
-  /// Name of the config the family came from.
-  public var config: String
-  /// Index of the grid point.
-  public var point: Int
-  /// 1-based repetition.
-  public var repetition: Int
-  /// T (tasks including main).
-  public var n_tasks: Int
-  /// Main-task training tokens.
-  public var n_tokens_main: Int
-  /// Auxiliary training tokens per task.
-  public var n_tokens_aux: Int
-  /// "disjoint" or "shared".
-  public var inputs: String
-  /// Mean auxiliary α (1 for T = 1).
-  public var alpha: Double
-  /// Mean auxiliary AMI (1 for T = 1).
-  public var mutual_info: Double
-  /// Target AMI of the grid point, if configured.
-  public var target_ami: Double?
-  /// The family's seed.
-  public var seed: UInt64
-  /// Corpus name.
-  public var corpus: String
-  /// Tasks, main first.
-  public var tasks: [Task]
-
-  /// Reads a manifest.
-  public static func read(contentsOf url: URL) throws(TaskSimulatorError) -> TaskManifest {
-    do {
-      return try JSONDecoder().decode(TaskManifest.self, from: Data(contentsOf: url))
-    } catch {
-      throw TaskSimulatorError("\(url.path): not a task manifest (\(error.localizedDescription))")
-    }
-  }
-}
-
 /// Writes a task family as CoNLL-style files (`token<TAB>main gold tag<TAB>this task's tag`, blank line between
 /// sentences) plus `manifest.json`. The main task gets train/dev/test files with BIO tags in both columns;
 /// auxiliary tasks get a train file whose last column holds their IO synthetic tags (`O`, `SYN1`, …).
 public enum TaskFileWriter {
-  /// Writes the family into `folder` (created if needed); all files are written atomically.
+  /// Writes the family into `folder` (created if needed); all files are written atomically. Errors are failures
+  /// while running (`FileWriteError`, or a `TaskSimulatorError` of origin `.run`).
   /// When `sharedEvaluationFolder` is given, the main task's dev and test files are written there once and
   /// hard-linked into `folder` (they are identical for every family of a corpus).
   @discardableResult
@@ -82,9 +26,17 @@ public enum TaskFileWriter {
           try AtomicFile.write(conll(sentences) { s, _ in s.goldTags }, to: source)
         }
         try? FileManager.default.removeItem(at: target)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        do {
+          try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+          throw TaskSimulatorError(
+            "\(folder.path): cannot create the folder (\(error.localizedDescription))", origin: .run)
+        }
         if (try? FileManager.default.linkItem(at: source, to: target)) == nil {
-          try AtomicFile.write(Data(contentsOf: source), to: target)
+          guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw TaskSimulatorError("\(source.path): cannot read the file to copy", origin: .run)
+          }
+          try AtomicFile.write(data, to: target)
         }
       } else {
         try AtomicFile.write(conll(sentences) { s, _ in s.goldTags }, to: target)
@@ -112,15 +64,15 @@ public enum TaskFileWriter {
       seed: family.spec.seed, corpus: corpus.name, tasks: entries)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    var data: Data
     do {
-      var data = try encoder.encode(manifest)
-      data.append(0x0A)
-      try AtomicFile.write(data, to: folder.appendingPathComponent("manifest.json"))
-    } catch let e as FileWriteError {
-      throw TaskSimulatorError(e.description)
+      data = try encoder.encode(manifest)
     } catch {
-      throw TaskSimulatorError("\(folder.path)/manifest.json: cannot encode (\(error.localizedDescription))")
+      throw TaskSimulatorError(
+        "\(folder.path)/manifest.json: cannot encode (\(error.localizedDescription))", origin: .run)
     }
+    data.append(0x0A)
+    try AtomicFile.write(data, to: folder.appendingPathComponent("manifest.json"))
     return manifest
   }
 

@@ -1,4 +1,6 @@
-/// The model families selectable with `--model`.
+import Support
+
+/// The model families (the `model` setting).
 public enum ModelArchitecture: Sendable, Equatable, Hashable {
   /// Concatenated window embeddings → shared hidden layer(s) → per-task linear heads.
   case windowMLP
@@ -6,10 +8,12 @@ public enum ModelArchitecture: Sendable, Equatable, Hashable {
   case bilstm(sharedLayers: Int)
 }
 
-/// Error for an unknown model name or invalid size.
-public struct ModelSpecError: Error, CustomStringConvertible, Equatable {
-  public let message: String
-  public var description: String { message }
+/// An unknown model name (the `model` setting).
+public struct ModelSpecError: UserFacingError, Equatable, Sendable {
+  public let problem: String
+  public var setting: String? { "model" }
+  public var origin: ErrorOrigin { .input }
+  public var description: String { "model: \(problem)" }
 }
 
 /// A model configuration: architecture and sizes. Defaults are documented in docs/mtl-core.md.
@@ -32,10 +36,10 @@ public struct ModelSpec: Sendable, Equatable, Hashable {
   public static let names = ["window-mlp", "bilstm-0fc", "bilstm-1fc", "bilstm-2fc", "bilstm-3fc"]
 
   /// The default configuration for a model name (`window-mlp`, `bilstm-0fc` … `bilstm-3fc`).
-  public init(name: String) throws {
+  public init(name: String) throws(ModelSpecError) {
     guard let spec = ModelSpec.named(name) else {
       throw ModelSpecError(
-        message: "unknown model '\(name)' (expected one of \(ModelSpec.names.joined(separator: ", ")))")
+        problem: "unknown model '\(name)' (expected one of \(ModelSpec.names.joined(separator: ", ")))")
     }
     self = spec
   }

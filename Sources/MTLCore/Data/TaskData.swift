@@ -1,3 +1,5 @@
+import Support
+
 /// Labelled token windows of one task: `window` token ids per example and one label id per example.
 public struct LabeledWindows: Sendable, Equatable {
   /// Tokens per window.
@@ -125,8 +127,9 @@ public struct TaskData: Sendable {
   }
 }
 
-/// A problem in task data given to the trainer.
-public struct TaskDataError: Error, CustomStringConvertible, Equatable {
+/// A problem in task data given to the trainer (data the grid runner builds: a failure while running).
+public struct TaskDataError: UserFacingError, Equatable, Sendable {
   public let message: String
+  public var origin: ErrorOrigin { .run }
   public var description: String { message }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Support
 
 /// A CSV results file written one finished grid point at a time: each point's lines are appended with one write and
-/// flushed to disk, so an interrupted run leaves a valid table; `--resume` reads which points are done.
+/// flushed to disk, so an interrupted run leaves a valid table; a resumed run reads which points are done.
 final class ResultsFile {
   let url: URL
   let header: String
@@ -24,7 +24,8 @@ final class ResultsFile {
       lines.removeLast()
       guard let first = lines.first, first == header else {
         throw GridRunError(
-          message: "\(url.path): header differs from this run's columns; remove the file or run without --resume")
+          message:
+            "\(url.path): cannot resume, the header differs from this run's columns (remove the file to start afresh)")
       }
       let kept = lines.dropFirst().filter { line in
         guard let p = point(of: line) else { return false }
@@ -84,8 +85,9 @@ final class ResultsFile {
 }
 
 /// A failure while running a grid (output files, training).
-public struct GridRunError: Error, CustomStringConvertible, Equatable {
+public struct GridRunError: UserFacingError, Equatable, Sendable {
   public let message: String
   public init(message: String) { self.message = message }
+  public var origin: ErrorOrigin { .run }
   public var description: String { message }
 }

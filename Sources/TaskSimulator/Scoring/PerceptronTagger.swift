@@ -101,9 +101,7 @@ public struct PerceptronTagger: Sendable {
 
   /// Entity-level scores of the IO predictions (converted to BIO) against the sentences' gold tags.
   public func evaluate(_ sentences: [LabeledSentence]) -> SpanF1 {
-    let predicted = sentences.map { LabelScheme.convert(predict($0.tokens), from: .io, to: .bio) }
-    let gold = sentences.map { LabelScheme.convert($0.tags, from: .bio, to: .bio) }
-    return SpanF1.score(gold: gold, predicted: predicted)
+    SpanF1.score(gold: sentences.map(\.tags), predictedIO: sentences.map { predict($0.tokens) })
   }
 
   static func shape(_ w: String) -> String {

@@ -1,5 +1,5 @@
-/// One row of the results table: a grid point with its repetitions aggregated (or one repetition in `--reps-out`).
-/// The paper's columns come first, then ours.
+/// One row of the results table: a grid point with its repetitions aggregated (or one repetition, in the
+/// per-repetition table). The paper's columns come first, then ours.
 public struct GridResultRow: Sendable, Equatable {
   /// Columns of the results table.
   public static let columns = [

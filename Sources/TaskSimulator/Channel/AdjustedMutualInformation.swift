@@ -30,14 +30,7 @@ public enum AdjustedMutualInformation {
   /// AMI of a row-major integer contingency table (empty rows and columns are ignored, as absent labels).
   public static func score(contingency table: [Int], rows: Int, columns: Int) -> Double {
     guard rows >= 0, columns >= 0, table.count == rows * columns else { return .nan }
-    var a = [Int](repeating: 0, count: rows)
-    var b = [Int](repeating: 0, count: columns)
-    for i in 0..<rows {
-      for j in 0..<columns {
-        a[i] += table[i * columns + j]
-        b[j] += table[i * columns + j]
-      }
-    }
+    let (a, b) = marginals(table, rows: rows, columns: columns)
     let keptRows = (0..<rows).filter { a[$0] > 0 }
     let keptColumns = (0..<columns).filter { b[$0] > 0 }
     let r = keptRows.count
@@ -58,6 +51,21 @@ public enum AdjustedMutualInformation {
       n: n)
   }
 
+  /// Row and column sums of a row-major table (each summed in index order).
+  static func marginals<Count: AdditiveArithmetic>(_ table: [Count], rows: Int, columns: Int) -> (
+    rows: [Count], columns: [Count]
+  ) {
+    var rowSums = [Count](repeating: .zero, count: rows)
+    var columnSums = [Count](repeating: .zero, count: columns)
+    for i in 0..<rows {
+      for j in 0..<columns {
+        rowSums[i] += table[i * columns + j]
+        columnSums[j] += table[i * columns + j]
+      }
+    }
+    return (rowSums, columnSums)
+  }
+
   /// The AMI formula with scikit-learn's epsilon guards.
   static func adjust(mi: Double, emi: Double, hTrue: Double, hPredicted: Double, n: Int) -> Double {
     let normalizer = (hTrue + hPredicted) / 2
@@ -71,14 +79,7 @@ public enum AdjustedMutualInformation {
   /// Mutual information (nats) of a row-major contingency table of (possibly fractional) counts.
   public static func mutualInformation(_ table: [Double], rows: Int, columns: Int) -> Double {
     guard rows > 1, columns > 1 else { return 0 }
-    var pi = [Double](repeating: 0, count: rows)
-    var pj = [Double](repeating: 0, count: columns)
-    for i in 0..<rows {
-      for j in 0..<columns {
-        pi[i] += table[i * columns + j]
-        pj[j] += table[i * columns + j]
-      }
-    }
+    let (pi, pj) = marginals(table, rows: rows, columns: columns)
     let total = pi.reduce(0, +)
     guard total > 0 else { return 0 }
     let logTotal = log(total)
@@ -134,19 +135,16 @@ public enum AdjustedMutualInformation {
       logNnij[k] = logN + log(nij)
       glnNnij[k] = logGamma(nij + 1) + lgN1
     }
+    // log s, lnΓ(s + 1) and lnΓ(n − s + 1) of every cluster size s.
+    func sizeTerms(_ s: Int) -> (log: Double, gln: Double, glnRest: Double) {
+      let d = Double(s)
+      return (log(d), logGamma(d + 1), logGamma(nD - d + 1))
+    }
+    let rowTerms = a.map(sizeTerms)
+    let columnTerms = b.map(sizeTerms)
     var emi = 0.0
-    for i in 0..<a.count {
-      let ai = a[i]
-      let aD = Double(ai)
-      let logA = log(aD)
-      let glnA = logGamma(aD + 1)
-      let glnNA = logGamma(nD - aD + 1)
-      for j in 0..<b.count {
-        let bj = b[j]
-        let bD = Double(bj)
-        let logB = log(bD)
-        let glnB = logGamma(bD + 1)
-        let glnNB = logGamma(nD - bD + 1)
+    for (ai, (logA, glnA, glnNA)) in zip(a, rowTerms) {
+      for (bj, (logB, glnB, glnNB)) in zip(b, columnTerms) {
         let start = max(1, ai - n + bj)
         let end = min(ai, bj) + 1
         guard start < end else { continue }

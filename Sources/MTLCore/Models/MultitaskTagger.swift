@@ -2,7 +2,7 @@ import Support
 
 /// A multitask window tagger: one shared encoder and shared dense layers, one head (dense layers → logits) per task.
 /// All buffers are allocated at construction; training and prediction do not allocate.
-public final class MultitaskTagger {
+public final class MultitaskTagger: MultitaskModel {
   public let spec: ModelSpec
   public let encoder: any WindowEncoder
   public let shared: DenseStack

@@ -53,6 +53,26 @@ public struct SpanF1: Sendable, Equatable {
   public static func score(gold: [String], predicted: [String]) -> SpanF1 {
     score(gold: [gold], predicted: [predicted])
   }
+
+  /// Scores IO predictions against BIO gold tags sentence by sentence: each predicted sentence is turned into BIO
+  /// as in the paper (a run of one type = one entity), then counted with conlleval's chunk rules.
+  public static func score(gold: [[String]], predictedIO: [[String]]) -> SpanF1 {
+    score(gold: gold, predicted: predictedIO.map { LabelScheme.convert($0, from: .io, to: .bio) })
+  }
+
+  /// The same for flat tag lists made of consecutive sentences of `sentenceLengths` tokens.
+  public static func score(goldBIO: [String], predictedIO: [String], sentenceLengths: [Int]) -> SpanF1 {
+    var gold: [[String]] = []
+    var predicted: [[String]] = []
+    var start = 0
+    for length in sentenceLengths {
+      let end = min(start + length, goldBIO.count)
+      gold.append(Array(goldBIO[start..<end]))
+      predicted.append(Array(predictedIO[start..<end]))
+      start = end
+    }
+    return score(gold: gold, predictedIO: predicted)
+  }
 }
 
 /// conlleval's chunk state machine.

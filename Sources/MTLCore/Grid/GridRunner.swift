@@ -13,6 +13,8 @@ public struct GridProgress: Sendable {
   public var elapsedSeconds: Double
   /// Estimated seconds left (from the training tokens still to do); nil before the first training ends.
   public var etaSeconds: Double?
+  /// Whether this training completed a grid point (its row was written).
+  public var finishedPoint: Bool
 }
 
 /// Trains every grid point × repetition of a simulator config (plus the single-task baselines) and writes one row
@@ -23,8 +25,6 @@ public struct GridRunner: Sendable {
   public var grid: GridConfig
   public var training: TrainingConfig
   public var threads: Int
-  /// Name written in the `method` column.
-  public var method = "hard-sharing"
 
   public init(grid: GridConfig, training: TrainingConfig, threads: Int) {
     self.grid = grid
@@ -39,7 +39,7 @@ public struct GridRunner: Sendable {
   }
 
   struct Outcome: Sendable {
-    var score: SpanScore
+    var score: SpanF1
     var ami: Double
     var alpha: Double
     var seconds: Double
@@ -54,6 +54,7 @@ public struct GridRunner: Sendable {
     corpus: Corpus, output: URL, repetitionsOutput: URL? = nil, resume: Bool = false,
     progress: (@Sendable (GridProgress) -> Void)? = nil
   ) throws -> [GridResultRow] {
+    let method = try MTLMethods.named(training.method)
     try grid.validate(against: corpus)
     let calibrated = try grid.calibratedAlphas(corpus: corpus)
     let results = try ResultsFile(url: output, columns: GridResultRow.columns, resume: resume)
@@ -98,8 +99,8 @@ public struct GridRunner: Sendable {
       pretrained = try PretrainedEmbeddings(path: path, corpus: corpus)
     }
     let state = RunState(
-      runner: self, corpus: corpus, pretrained: pretrained, specs: specs, order: order, points: todo, results: results,
-      repetitionsFile: repsFile, progress: progress)
+      runner: self, method: method, corpus: corpus, pretrained: pretrained, specs: specs, order: order, points: todo,
+      results: results, repetitionsFile: repsFile, progress: progress)
     state.start(threads: threads)
     if let error = state.firstError { throw error }
     try results.sortByPoint()
@@ -108,7 +109,9 @@ public struct GridRunner: Sendable {
   }
 
   /// Trains one job (called on a worker thread).
-  func train(_ spec: TaskFamilySpec, corpus: Corpus, pretrained: PretrainedEmbeddings?) throws -> Outcome {
+  func train(_ spec: TaskFamilySpec, method: any MTLMethod, corpus: Corpus, pretrained: PretrainedEmbeddings?) throws
+    -> Outcome
+  {
     let start = Date()
     let family = try TaskFamily.generate(spec, corpus: corpus)
     let data = TaskData(
@@ -116,7 +119,8 @@ public struct GridRunner: Sendable {
       devTokens: training.devTokens)
     var model = training.model
     if let pretrained { model.embeddingSize = pretrained.dimension }
-    let trainer = Trainer(spec: model, options: training.resolvedOptions, pretrained: pretrained?.table)
+    let trainer = Trainer(
+      spec: model, options: training.resolvedOptions, pretrained: pretrained?.table, method: method)
     let result = try trainer.train(data, seed: SeedDerivation.keyed(spec.seed, 0x7472_6169_6E))
     return Outcome(
       score: result.test, ami: family.mutualInfo, alpha: family.alpha,
@@ -132,6 +136,7 @@ public struct GridRunner: Sendable {
 /// Shared state of a running grid: the job queue, finished outcomes and the output files (guarded by a lock).
 private final class RunState: @unchecked Sendable {
   let runner: GridRunner
+  let method: any MTLMethod
   let corpus: Corpus
   let pretrained: PretrainedEmbeddings?
   let specs: [GridRunner.Job: TaskFamilySpec]
@@ -152,12 +157,12 @@ private final class RunState: @unchecked Sendable {
   let startTime = Date()
 
   init(
-    runner: GridRunner, corpus: Corpus, pretrained: PretrainedEmbeddings?, specs: [GridRunner.Job: TaskFamilySpec],
-    order: [GridRunner.Job],
-    points: [GridPoint], results: ResultsFile, repetitionsFile: ResultsFile?,
-    progress: (@Sendable (GridProgress) -> Void)?
+    runner: GridRunner, method: any MTLMethod, corpus: Corpus, pretrained: PretrainedEmbeddings?,
+    specs: [GridRunner.Job: TaskFamilySpec], order: [GridRunner.Job], points: [GridPoint], results: ResultsFile,
+    repetitionsFile: ResultsFile?, progress: (@Sendable (GridProgress) -> Void)?
   ) {
     self.runner = runner
+    self.method = method
     self.corpus = corpus
     self.pretrained = pretrained
     self.specs = specs
@@ -195,13 +200,14 @@ private final class RunState: @unchecked Sendable {
       lock.unlock()
       guard let spec = specs[job] else { continue }
       do {
-        let outcome = try runner.train(spec, corpus: corpus, pretrained: pretrained)
+        let outcome = try runner.train(spec, method: method, corpus: corpus, pretrained: pretrained)
         lock.lock()
         outcomes[job] = outcome
         tokens += outcome.tokens
         doneWeight += GridRunner.weight(spec)
+        let pointsBefore = written.count
         do { try writeFinishedPoints() } catch { if firstError == nil { firstError = error } }
-        let update = report()
+        let update = report(finishedPoint: written.count > pointsBefore)
         lock.unlock()
         progress?(update)
       } catch {
@@ -222,15 +228,15 @@ private final class RunState: @unchecked Sendable {
         baseline = (1...p.repetitions).compactMap { outcomes[.baseline(mainTokens: p.mainTokens, repetition: $0)] }
         guard baseline.count == p.repetitions else { continue }
       }
-      let f = reps.map(\.score.fscore)
+      let f = reps.map(\.score.f1)
       let mean = f.reduce(0, +) / Double(f.count)
       let sd = (f.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(f.count)).squareRoot()
-      let stl = baseline.isEmpty ? mean : baseline.map(\.score.fscore).reduce(0, +) / Double(baseline.count)
+      let stl = baseline.isEmpty ? mean : baseline.map(\.score.f1).reduce(0, +) / Double(baseline.count)
       func average(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
       let row = GridResultRow(
         taskCount: p.taskCount, mainTokens: p.mainTokens, auxTokens: p.auxTokens,
         mutualInfo: average(reps.map(\.ami)), alpha: average(reps.map(\.alpha)), fscore: mean, stdFscore: sd,
-        method: runner.method, model: runner.training.model.name, repetitions: p.repetitions,
+        method: method.name, model: runner.training.model.name, repetitions: p.repetitions,
         precision: average(reps.map(\.score.precision)), recall: average(reps.map(\.score.recall)),
         stlFscore: stl, seconds: reps.map(\.seconds).reduce(0, +), seed: runner.grid.seed, point: p.index)
       if let repetitionsFile {
@@ -238,14 +244,14 @@ private final class RunState: @unchecked Sendable {
           var one = row
           one.repetition = r + 1
           one.repetitions = 1
-          one.fscore = o.score.fscore
+          one.fscore = o.score.f1
           one.stdFscore = 0
           one.precision = o.score.precision
           one.recall = o.score.recall
           one.mutualInfo = o.ami
           one.alpha = o.alpha
           one.seconds = o.seconds
-          if !baseline.isEmpty { one.stlFscore = baseline[r].score.fscore } else { one.stlFscore = o.score.fscore }
+          if !baseline.isEmpty { one.stlFscore = baseline[r].score.f1 } else { one.stlFscore = o.score.f1 }
           return one.csvLine
         }
         try repetitionsFile.append(lines)
@@ -257,12 +263,12 @@ private final class RunState: @unchecked Sendable {
   }
 
   /// The progress numbers now (lock held).
-  private func report() -> GridProgress {
+  private func report(finishedPoint: Bool) -> GridProgress {
     let elapsed = Date().timeIntervalSince(startTime)
     let eta = doneWeight > 0 ? elapsed * (totalWeight - doneWeight) / doneWeight : nil
     return GridProgress(
       pointsDone: written.count, pointsTotal: points.count, trainingsDone: outcomes.count,
       trainingsTotal: order.count, tokensPerSecond: elapsed > 0 ? Double(tokens) / elapsed : 0,
-      elapsedSeconds: elapsed, etaSeconds: eta)
+      elapsedSeconds: elapsed, etaSeconds: eta, finishedPoint: finishedPoint)
   }
 }

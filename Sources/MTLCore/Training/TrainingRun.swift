@@ -1,0 +1,96 @@
+import Support
+import TaskSimulator
+
+/// The state of one training run: the method's model, the batch order and the workspaces, all allocated once (the
+/// steps do not allocate).
+struct TrainingRun<Method: MTLMethod> {
+  let method: Method
+  let model: Method.Model
+  let data: TaskData
+  let options: TrainingOptions
+  let window: Int
+  let optimizer: Adam
+  /// Gathered token ids and labels of a batch (evaluation batches are the largest).
+  let ids: Int32Buffer
+  let labels: Int32Buffer
+  /// Batch shuffling (the model's initial weights have their own stream).
+  var rng: SeededGenerator
+  /// Each task's example order, reshuffled every epoch.
+  var order: [[Int]]
+  /// (task, first position in that task's order) of every batch in an epoch.
+  var batches: [(task: Int, start: Int)] = []
+  /// Training examples processed so far.
+  var tokens = 0
+
+  init(method: Method, spec: ModelSpec, options: TrainingOptions, pretrained: [Float]?, data: TaskData, seed: UInt64) {
+    // Evaluation runs forward passes in larger batches (cheaper per token); training batches stay batchSize.
+    let evaluationBatch = max(options.batchSize, 512)
+    self.method = method
+    self.data = data
+    self.options = options
+    window = spec.window
+    model = method.makeModel(
+      ModelSetup(
+        spec: spec, vocabularySize: data.vocabularySize, labelCounts: data.labelNames.map(\.count),
+        maxBatch: evaluationBatch, pretrained: pretrained, seed: SeedDerivation.chained(seed, 1)))
+    rng = SeededGenerator(seed: SeedDerivation.chained(seed, 2))
+    optimizer = Adam(learningRate: options.learningRate)
+    ids = Int32Buffer(count: evaluationBatch * window)
+    labels = Int32Buffer(count: evaluationBatch)
+    order = data.train.map { Array(0..<$0.count) }
+    for (t, w) in data.train.enumerated() {
+      for start in stride(from: 0, to: w.count, by: options.batchSize) { batches.append((t, start)) }
+    }
+  }
+
+  /// One epoch: every batch of every task once, in the schedule's order. Returns the mean training loss.
+  mutating func epoch() -> Double {
+    for t in order.indices { rng.shuffle(&order[t]) }
+    if options.schedule == .proportional { rng.shuffle(&batches) }
+    var lossSum = 0.0
+    for (task, start) in batches {
+      let n = gather(task: task, start: start)
+      let batch = TaskBatch(task: task, ids: ids.pointer, labels: labels.pointer, count: n)
+      lossSum += method.step(model, on: batch, optimizer: optimizer)
+      tokens += n
+    }
+    return lossSum / Double(max(batches.count, 1))
+  }
+
+  /// Copies the batch of `task` starting at `start` in its order into the workspaces; returns its size.
+  private func gather(task: Int, start: Int) -> Int {
+    let source = data.train[task]
+    let n = min(options.batchSize, source.count - start)
+    source.tokenIDs.withUnsafeBufferPointer { srcIDs in
+      source.labels.withUnsafeBufferPointer { srcLabels in
+        order[task].withUnsafeBufferPointer { ord in
+          for r in 0..<n {
+            let example = ord[start + r]
+            (ids.pointer + r * window).update(from: srcIDs.baseAddress! + example * window, count: window)
+            labels.pointer[r] = srcLabels[example]
+          }
+        }
+      }
+    }
+    return n
+  }
+
+  /// Main-task span scores on every token of `set` (no batch is dropped).
+  func score(_ set: EvaluationSet) -> SpanF1 {
+    let names = data.labelNames[0]
+    let w = set.windows
+    var predicted: [String] = []
+    predicted.reserveCapacity(w.count)
+    w.tokenIDs.withUnsafeBufferPointer { src in
+      var start = 0
+      while start < w.count {
+        let n = min(model.maxBatch, w.count - start)
+        ids.pointer.update(from: src.baseAddress! + start * window, count: n * window)
+        model.predict(ids: ids.pointer, batch: n, task: 0, into: labels.pointer)
+        for r in 0..<n { predicted.append(names[Int(labels.pointer[r])]) }
+        start += n
+      }
+    }
+    return SpanF1.score(goldBIO: set.goldTags, predictedIO: predicted, sentenceLengths: set.sentenceLengths)
+  }
+}
