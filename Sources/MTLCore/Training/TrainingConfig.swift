@@ -77,15 +77,7 @@ public struct TrainingConfig: Sendable, Equatable {
 /// A problem in the `"training"` object or a training setting: `setting` names the setting (`model`, `epochs`, …)
 /// when the problem is about one given by name (a caller's override), nil for a config file's key (the message then
 /// names the file and the key).
-public struct TrainingConfigError: UserFacingError, Equatable, Sendable {
-  public let setting: String?
-  public let problem: String
+public typealias TrainingConfigError = SettingError<TrainingSettings>
 
-  public init(setting: String? = nil, _ problem: String) {
-    self.setting = setting
-    self.problem = problem
-  }
-
-  public var origin: ErrorOrigin { .input }
-  public var description: String { setting.map { "\($0): \(problem)" } ?? problem }
-}
+/// The trainer's settings domain (see ``TrainingConfigError``).
+public enum TrainingSettings {}

@@ -65,16 +65,7 @@ public struct ReportData: Sendable {
 
 /// A report analysis could not run; `description` is one line. `setting` names the ``ReportSettings`` or
 /// input setting the message is about (`bootstrapReplicates`, `sdFloor`, …), when it is about one.
-public struct ReportError: UserFacingError, Equatable, Sendable {
-  public let origin: ErrorOrigin
-  public let setting: String?
-  public let problem: String
+public typealias ReportError = SettingError<ReportInput>
 
-  public init(origin: ErrorOrigin = .input, setting: String? = nil, _ problem: String) {
-    self.origin = origin
-    self.setting = setting
-    self.problem = problem
-  }
-
-  public var description: String { setting.map { "\($0): \(problem)" } ?? problem }
-}
+/// The reports' settings and input domain (see ``ReportError``).
+public enum ReportInput {}
