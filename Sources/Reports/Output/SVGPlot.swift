@@ -39,12 +39,6 @@ public struct SVGPlot: Sendable {
     public var lower: [Double]
     public var upper: [Double]
     public var name: String
-    public init(x: [Double], lower: [Double], upper: [Double], name: String) {
-      self.x = x
-      self.lower = lower
-      self.upper = upper
-      self.name = name
-    }
   }
 
   public var title: String
