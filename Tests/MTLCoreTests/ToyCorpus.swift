@@ -49,6 +49,13 @@ struct ToyCorpus {
 
   /// Task data with `tasks` tasks of `n` training tokens each; auxiliary tasks use channel `alpha`.
   static func taskData(tasks: Int, n: Int, alpha: Double, seed: UInt64, evaluationTokens: Int = 2000) -> TaskData {
+    taskData(alphas: Array(repeating: alpha, count: tasks - 1), n: n, seed: seed, evaluationTokens: evaluationTokens)
+  }
+
+  /// Task data with one auxiliary task per channel value in `alphas` (1: a copy of the main task's labels; 1/5, the
+  /// number of IO labels: labels independent of the main task's).
+  static func taskData(alphas: [Double], n: Int, seed: UInt64, evaluationTokens: Int = 2000) -> TaskData {
+    let tasks = alphas.count + 1
     let train = ToyCorpus(length: tasks * n + 10, seed: SeedDerivation.chained(seed, 1))
     let dev = ToyCorpus(length: evaluationTokens, seed: SeedDerivation.chained(seed, 2))
     let test = ToyCorpus(length: evaluationTokens, seed: SeedDerivation.chained(seed, 3))
@@ -58,7 +65,7 @@ struct ToyCorpus {
       let range = (t * n)..<((t + 1) * n)
       var labels = train.io
       if t > 0 {
-        for i in range where rng.nextDouble() >= alpha {
+        for i in range where rng.nextDouble() >= alphas[t - 1] {
           let other = rng.nextInt(below: ioLabels.count - 1)
           labels[i] = Int32(other >= Int(labels[i]) ? other + 1 : other)
         }

@@ -30,6 +30,19 @@ public final class Parameter {
     secondMoment = FloatBuffer(count: trainable ? count : 0)
   }
 
+  /// Sets the gradient to zero (only the touched rows of a sparse table, whose row set is then cleared).
+  public func zeroGradient() {
+    guard trainable else { return }
+    if let rows = sparseRows {
+      for r in 0..<rows.rowCount {
+        (gradient.pointer + Int(rows.rows.pointer[r]) * rows.rowWidth).update(repeating: 0, count: rows.rowWidth)
+      }
+      rows.clear()
+    } else {
+      gradient.pointer.update(repeating: 0, count: count)
+    }
+  }
+
   /// Fills the values with uniform samples in [-bound, bound].
   func fillUniform(bound: Float, using rng: inout SeededGenerator) {
     for i in 0..<count { value[i] = (rng.nextFloat() * 2 - 1) * bound }

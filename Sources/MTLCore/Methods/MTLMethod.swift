@@ -17,6 +17,53 @@ public protocol MTLMethod: Sendable {
   /// One training step on `batch`: forward and backward passes and the optimizer update. Returns the batch's mean
   /// loss (averaged into the epoch's training loss).
   func step(_ model: Model, on batch: TaskBatch, optimizer: Adam) -> Double
+
+  /// One epoch. The default sends every batch of the schedule through ``step(_:on:optimizer:)`` and returns the
+  /// mean batch loss; methods that work per epoch (αVIL) override it.
+  func trainEpoch(_ model: Model, batches: inout EpochBatches, optimizer: Adam) -> Double
+
+  /// Values logged after each epoch (e.g. αVIL's task weights); the default logs nothing.
+  func epochLog(_ model: Model) -> [EpochLogValue]
+
+  /// What ``relatedness(_:dev:)`` measures, e.g. "mean task weight"; nil for methods without a readout.
+  var relatednessName: String? { get }
+
+  /// The method's own relatedness readout of each auxiliary task (task k at index k − 1), computed with the kept
+  /// weights on the main task's dev windows; nil for methods without one (hard sharing).
+  func relatedness(_ model: Model, dev: LabeledWindows) -> [Double]?
+}
+
+extension MTLMethod {
+  public func trainEpoch(_ model: Model, batches: inout EpochBatches, optimizer: Adam) -> Double {
+    var lossSum = 0.0
+    var count = 0
+    batches.forEachBatch { batch in
+      lossSum += step(model, on: batch, optimizer: optimizer)
+      count += 1
+    }
+    return lossSum / Double(max(count, 1))
+  }
+
+  public func epochLog(_ model: Model) -> [EpochLogValue] { [] }
+
+  public var relatednessName: String? { nil }
+
+  public func relatedness(_ model: Model, dev: LabeledWindows) -> [Double]? { nil }
+}
+
+/// One value of a training log: after `epoch`, `quantity` (e.g. "weight") of `task` (nil when not per task).
+public struct EpochLogValue: Sendable, Equatable {
+  public var epoch: Int
+  public var quantity: String
+  public var task: Int?
+  public var value: Double
+
+  public init(epoch: Int = 0, quantity: String, task: Int?, value: Double) {
+    self.epoch = epoch
+    self.quantity = quantity
+    self.task = task
+    self.value = value
+  }
 }
 
 /// What a method's model is built from for one training run.
@@ -65,8 +112,19 @@ public struct TaskBatch {
   }
 }
 
-/// What the trainer needs of any method's model: main-task predictions, and keeping the best epoch's weights.
+/// What the trainer needs of any method's model: main-task predictions, keeping the best epoch's weights, and the
+/// gradients the shared readouts compare.
 public protocol MultitaskModel: AnyObject {
+  /// Parameters every task's loss reaches (the gradient-cosine readout compares tasks on these).
+  var sharedParameters: [Parameter] { get }
+  /// Every parameter, each once.
+  var allParameters: [Parameter] { get }
+  /// Mean loss of `task` on a batch, forward only.
+  func loss(ids: UnsafePointer<Int32>, labels: UnsafePointer<Int32>, batch: Int, task: Int) -> Double
+  /// Forward and backward on one batch of `task`: returns the mean loss and adds its gradient to the parameters'
+  /// gradients (nothing is updated).
+  @discardableResult
+  func accumulateGradient(ids: UnsafePointer<Int32>, labels: UnsafePointer<Int32>, batch: Int, task: Int) -> Double
   /// The largest batch `predict` accepts.
   var maxBatch: Int { get }
   /// Predicted label ids of `task` for a batch of windows (batch×window ids).

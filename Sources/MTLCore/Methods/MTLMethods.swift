@@ -3,7 +3,7 @@
 public enum MTLMethods {
   /// Every method, the default first.
   public static let all: [any MTLMethod] = [
-    HardParameterSharing()
+    HardParameterSharing(), AlphaVIL(),
   ]
 
   /// The default method (hard parameter sharing, the paper's).

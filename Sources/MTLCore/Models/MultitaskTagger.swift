@@ -50,6 +50,9 @@ public final class MultitaskTagger: MultitaskModel {
   /// Parameters a step on `task` changes: encoder, shared layers and that task's head.
   public func parameters(task: Int) -> [Parameter] { taskParameters[task] }
 
+  /// The encoder and the shared dense layers.
+  public var sharedParameters: [Parameter] { encoder.parameters + shared.parameters }
+
   /// Every parameter, each once.
   public var allParameters: [Parameter] { encoder.parameters + shared.parameters + heads.flatMap(\.parameters) }
 

@@ -53,12 +53,19 @@ public struct Trainer {
     var sinceBest = 0
     var epochsRun = 0
     var lastLoss = 0.0
+    var log: [EpochLogValue] = []
     for epoch in 1...options.epochs {
       lastLoss = run.epoch()
       epochsRun = epoch
       onEpoch?(epoch, run.tokens)
+      log.append(EpochLogValue(epoch: epoch, quantity: "train_loss", task: nil, value: lastLoss))
+      for var value in method.epochLog(run.model) {
+        value.epoch = epoch
+        log.append(value)
+      }
       if let patience = options.patience {
         let f = run.score(data.dev).f1
+        log.append(EpochLogValue(epoch: epoch, quantity: "dev_f1", task: 0, value: f))
         if f > best.f {
           best = (f, epoch)
           bestWeights = run.model.snapshot()
@@ -73,7 +80,13 @@ public struct Trainer {
     if let bestWeights { run.model.restore(bestWeights) } else { best.epoch = epochsRun }
     let dev = run.score(data.dev)
     let test = run.score(data.test)
-    return TrainingResult(
+    var result = TrainingResult(
       test: test, dev: dev, epochs: epochsRun, bestEpoch: best.epoch, trainedTokens: run.tokens, lastLoss: lastLoss)
+    result.log = log
+    if data.train.count > 1 {
+      result.relatedness = method.relatedness(run.model, dev: data.dev.windows)
+      result.gradientCosine = GradientCosine.measure(run.model, train: data.train)
+    }
+    return result
   }
 }

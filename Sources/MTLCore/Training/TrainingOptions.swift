@@ -50,4 +50,10 @@ public struct TrainingResult: Sendable, Equatable {
   public var trainedTokens: Int
   /// Mean training loss of the last epoch.
   public var lastLoss: Double
+  /// Per-epoch values: `train_loss`, `dev_f1` (when early stopping scores the dev set) and the method's own.
+  public var log: [EpochLogValue] = []
+  /// The method's own relatedness readout per auxiliary task (nil for methods without one, or T = 1).
+  public var relatedness: [Double]? = nil
+  /// Cosine between the main task's and each auxiliary task's gradient on the shared parameters (nil for T = 1).
+  public var gradientCosine: [Double]? = nil
 }

@@ -43,36 +43,17 @@ struct TrainingRun<Method: MTLMethod> {
     }
   }
 
-  /// One epoch: every batch of every task once, in the schedule's order. Returns the mean training loss.
+  /// One epoch through the method (by default every batch of every task once, in the schedule's order). Returns the
+  /// mean training loss.
   mutating func epoch() -> Double {
     for t in order.indices { rng.shuffle(&order[t]) }
     if options.schedule == .proportional { rng.shuffle(&batches) }
-    var lossSum = 0.0
-    for (task, start) in batches {
-      let n = gather(task: task, start: start)
-      let batch = TaskBatch(task: task, ids: ids.pointer, labels: labels.pointer, count: n)
-      lossSum += method.step(model, on: batch, optimizer: optimizer)
-      tokens += n
-    }
-    return lossSum / Double(max(batches.count, 1))
-  }
-
-  /// Copies the batch of `task` starting at `start` in its order into the workspaces; returns its size.
-  private func gather(task: Int, start: Int) -> Int {
-    let source = data.train[task]
-    let n = min(options.batchSize, source.count - start)
-    source.tokenIDs.withUnsafeBufferPointer { srcIDs in
-      source.labels.withUnsafeBufferPointer { srcLabels in
-        order[task].withUnsafeBufferPointer { ord in
-          for r in 0..<n {
-            let example = ord[start + r]
-            (ids.pointer + r * window).update(from: srcIDs.baseAddress! + example * window, count: window)
-            labels.pointer[r] = srcLabels[example]
-          }
-        }
-      }
-    }
-    return n
+    var epochBatches = EpochBatches(
+      train: data.train, order: order, schedule: batches, batchSize: options.batchSize, window: window, ids: ids,
+      labels: labels, dev: data.dev.windows)
+    let loss = method.trainEpoch(model, batches: &epochBatches, optimizer: optimizer)
+    tokens += epochBatches.tokens
+    return loss
   }
 
   /// Main-task span scores on every token of `set` (no batch is dropped).
