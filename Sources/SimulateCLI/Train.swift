@@ -10,9 +10,10 @@ struct Train: ParsableCommand {
     commandName: "train",
     abstract: "Train every grid point × repetition of a config and write one results row per point.",
     discussion: "Rows have the paper's columns first (n_tasks, n_tokens_per_task, n_tokens_total, mutual_info, alpha, "
-      + "fscore, std_fscore), then n_tokens_main, n_tokens_aux, method, model, reps, precision, recall, stl_fscore, "
-      + "benefit, seconds, seed, point. Each finished point is appended and flushed, so --resume continues an "
-      + "interrupted run. Options override the config's \"training\" object (see docs/mtl-core.md).")
+      + "fscore, std_fscore), then the relatedness readouts (readout_grad_cosine, readout_method), n_tokens_main, n_tokens_aux, method, model, reps, precision, recall, stl_fscore, benefit, "
+      + "seconds, seed, point. A config's \"methods\" list trains every point once per method. Each finished point "
+      + "is appended and flushed, so --resume continues an interrupted run. Options override the config's "
+      + "\"training\" object (see docs/mtl-core.md).")
 
   @OptionGroup var grid: GridOptions
 
@@ -22,10 +23,17 @@ struct Train: ParsableCommand {
   @Option(name: .customLong("reps-out"), help: "Also write one row per repetition to this CSV.")
   var repsOut: String?
 
+  @Option(
+    name: .customLong("log-out"),
+    help: ArgumentHelp(
+      "Also write the per-epoch training log (train_loss, dev_f1, the method's own values such as αVIL's task "
+        + "weights) to this CSV: point, method, repetition, epoch, quantity, task, value."))
+  var logOut: String?
+
   @Option(name: .long, help: "Grid points trained in parallel, each on one thread (default: number of cores).")
   var threads: Int?
 
-  @Flag(name: .long, help: "Skip the points already in --out (and keep their --reps-out rows).")
+  @Flag(name: .long, help: "Skip the points already in --out (and keep their --reps-out and --log-out rows).")
   var resume = false
 
   @OptionGroup var training: TrainingSettingOptions
@@ -49,7 +57,7 @@ struct Train: ParsableCommand {
     let progress: @Sendable (GridProgress) -> Void = { Train.show($0, on: line) }
     try runner.run(
       corpus: corpus, output: URL(fileURLWithPath: out), repetitionsOutput: repsOut.map { URL(fileURLWithPath: $0) },
-      resume: resume, progress: quiet ? nil : progress)
+      logOutput: logOut.map { URL(fileURLWithPath: $0) }, resume: resume, progress: quiet ? nil : progress)
   }
 
   /// The progress line: rewritten in place on a terminal after every training; in a log, a line per finished point.

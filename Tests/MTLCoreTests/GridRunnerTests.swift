@@ -45,7 +45,7 @@ import Testing
     #expect(table.count == 7)
     #expect(
       try String(contentsOf: out, encoding: .utf8).hasPrefix(
-        "n_tasks,n_tokens_per_task,n_tokens_total,mutual_info,alpha,fscore,std_fscore,n_tokens_main,n_tokens_aux,method,model,reps,precision,recall,stl_fscore,benefit,seconds,seed,point\n"
+        "n_tasks,n_tokens_per_task,n_tokens_total,mutual_info,alpha,fscore,std_fscore,readout_grad_cosine,readout_method,n_tokens_main,n_tokens_aux,method,model,reps,precision,recall,stl_fscore,benefit,seconds,seed,point\n"
       ))
     for row in rows {
       #expect(abs(row.benefit - (row.fscore - row.stlFscore)) < 1e-12)

@@ -4,6 +4,7 @@ public struct GridResultRow: Sendable, Equatable {
   /// Columns of the results table.
   public static let columns = [
     "n_tasks", "n_tokens_per_task", "n_tokens_total", "mutual_info", "alpha", "fscore", "std_fscore",
+    "readout_grad_cosine", "readout_method",
     "n_tokens_main", "n_tokens_aux", "method", "model", "reps", "precision", "recall", "stl_fscore", "benefit",
     "seconds", "seed", "point",
   ]
@@ -14,6 +15,12 @@ public struct GridResultRow: Sendable, Equatable {
   public var mainTokens: Int
   public var auxTokens: Int
   public var mutualInfo: Double
+  /// Mean over the auxiliary tasks of the cosine between their and the main task's gradients on the shared
+  /// parameters (``GradientCosine``); nil for T = 1.
+  public var readoutGradCosine: Double? = nil
+  /// Mean over the auxiliary tasks of the method's own relatedness readout (αVIL: final weight; graph methods:
+  /// attention from the main task); nil for T = 1 and for methods without one.
+  public var readoutMethod: Double? = nil
   public var alpha: Double
   public var fscore: Double
   public var stdFscore: Double
@@ -38,7 +45,8 @@ public struct GridResultRow: Sendable, Equatable {
   public var csvLine: String {
     var fields: [String] = [
       "\(taskCount)", "\(mainTokens)", "\(totalTokens)", number(mutualInfo), number(alpha), number(fscore),
-      number(stdFscore), "\(mainTokens)", "\(taskCount > 1 ? auxTokens : 0)", method, model, "\(repetitions)",
+      number(stdFscore), number(readoutGradCosine ?? .nan), number(readoutMethod ?? .nan), "\(mainTokens)",
+      "\(taskCount > 1 ? auxTokens : 0)", method, model, "\(repetitions)",
       number(precision), number(recall), number(stlFscore), number(benefit),
       String(format3(seconds)), "\(seed)", "\(point)",
     ]

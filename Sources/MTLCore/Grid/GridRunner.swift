@@ -44,23 +44,39 @@ public struct GridRunner: Sendable {
     var alpha: Double
     var seconds: Double
     var tokens: Int
+    /// Means over the auxiliary tasks (nil for T = 1 or a method without its own readout).
+    var gradientCosine: Double?
+    var relatedness: Double?
+    var log: [EpochLogValue]
   }
 
-  /// Runs the grid. `output` gets the aggregated rows, `repetitionsOutput` (optional) one row per repetition.
-  /// With `resume`, points already in `output` are skipped. Files are sorted by point at the end.
+  /// Runs the grid. `output` gets the aggregated rows, `repetitionsOutput` (optional) one row per repetition,
+  /// `logOutput` (optional) the per-epoch training log of every repetition (``logColumns``). With `resume`, points
+  /// already in `output` are skipped. Files are sorted by point at the end.
   /// - Returns: the rows of the points trained in this call.
   @discardableResult
   public func run(
-    corpus: Corpus, output: URL, repetitionsOutput: URL? = nil, resume: Bool = false,
+    corpus: Corpus, output: URL, repetitionsOutput: URL? = nil, logOutput: URL? = nil, resume: Bool = false,
     progress: (@Sendable (GridProgress) -> Void)? = nil
   ) throws -> [GridResultRow] {
-    let method = try MTLMethods.named(training.method)
+    var methods: [String: any MTLMethod] = [:]
+    for name in Set(grid.points.map { $0.method ?? training.method }) {
+      do {
+        methods[name] = try MTLMethods.named(name)
+      } catch {
+        guard grid.methods.contains(name) else { throw error }
+        throw TrainingConfigError("\(grid.source): methods: \(error.problem)")
+      }
+    }
     try grid.validate(against: corpus)
     let calibrated = try grid.calibratedAlphas(corpus: corpus)
     let results = try ResultsFile(url: output, columns: GridResultRow.columns, resume: resume)
     let finished = resume ? try results.finishedPoints() : []
     let repsFile = try repetitionsOutput.map {
       try ResultsFile(url: $0, columns: GridResultRow.repetitionColumns, resume: resume, keepPoints: finished)
+    }
+    let logFile = try logOutput.map {
+      try ResultsFile(url: $0, columns: Self.logColumns, resume: resume, keepPoints: finished)
     }
     let todo = grid.points.filter { !finished.contains($0.index) }
 
@@ -99,12 +115,13 @@ public struct GridRunner: Sendable {
       pretrained = try PretrainedEmbeddings(path: path, corpus: corpus)
     }
     let state = RunState(
-      runner: self, method: method, corpus: corpus, pretrained: pretrained, specs: specs, order: order, points: todo,
-      results: results, repetitionsFile: repsFile, progress: progress)
+      runner: self, methods: methods, corpus: corpus, pretrained: pretrained, specs: specs, order: order, points: todo,
+      results: results, repetitionsFile: repsFile, logFile: logFile, progress: progress)
     state.start(threads: threads)
     if let error = state.firstError { throw error }
     try results.sortByPoint()
     try repsFile?.sortByPoint()
+    try logFile?.sortByPoint()
     return state.rows.sorted { $0.point < $1.point }
   }
 
@@ -122,10 +139,18 @@ public struct GridRunner: Sendable {
     let trainer = Trainer(
       spec: model, options: training.resolvedOptions, pretrained: pretrained?.table, method: method)
     let result = try trainer.train(data, seed: SeedDerivation.keyed(spec.seed, 0x7472_6169_6E))
+    func mean(_ values: [Double]?) -> Double? {
+      guard let values, !values.isEmpty else { return nil }
+      return values.reduce(0, +) / Double(values.count)
+    }
     return Outcome(
       score: result.test, ami: family.mutualInfo, alpha: family.alpha,
-      seconds: Date().timeIntervalSince(start), tokens: result.trainedTokens)
+      seconds: Date().timeIntervalSince(start), tokens: result.trainedTokens,
+      gradientCosine: mean(result.gradientCosine), relatedness: mean(result.relatedness), log: result.log)
   }
+
+  /// Columns of the training log: one row per value of ``TrainingResult/log``.
+  public static let logColumns = ["point", "method", "repetition", "epoch", "quantity", "task", "value"]
 
   /// Expected cost of a job, for the ETA (training tokens per epoch plus evaluation).
   static func weight(_ spec: TaskFamilySpec) -> Double {
@@ -136,7 +161,7 @@ public struct GridRunner: Sendable {
 /// Shared state of a running grid: the job queue, finished outcomes and the output files (guarded by a lock).
 private final class RunState: @unchecked Sendable {
   let runner: GridRunner
-  let method: any MTLMethod
+  let methods: [String: any MTLMethod]
   let corpus: Corpus
   let pretrained: PretrainedEmbeddings?
   let specs: [GridRunner.Job: TaskFamilySpec]
@@ -144,6 +169,7 @@ private final class RunState: @unchecked Sendable {
   let points: [GridPoint]
   let results: ResultsFile
   let repetitionsFile: ResultsFile?
+  let logFile: ResultsFile?
   let progress: (@Sendable (GridProgress) -> Void)?
   let lock = NSLock()
   var next = 0
@@ -157,12 +183,12 @@ private final class RunState: @unchecked Sendable {
   let startTime = Date()
 
   init(
-    runner: GridRunner, method: any MTLMethod, corpus: Corpus, pretrained: PretrainedEmbeddings?,
+    runner: GridRunner, methods: [String: any MTLMethod], corpus: Corpus, pretrained: PretrainedEmbeddings?,
     specs: [GridRunner.Job: TaskFamilySpec], order: [GridRunner.Job], points: [GridPoint], results: ResultsFile,
-    repetitionsFile: ResultsFile?, progress: (@Sendable (GridProgress) -> Void)?
+    repetitionsFile: ResultsFile?, logFile: ResultsFile?, progress: (@Sendable (GridProgress) -> Void)?
   ) {
     self.runner = runner
-    self.method = method
+    self.methods = methods
     self.corpus = corpus
     self.pretrained = pretrained
     self.specs = specs
@@ -170,6 +196,7 @@ private final class RunState: @unchecked Sendable {
     self.points = points
     self.results = results
     self.repetitionsFile = repetitionsFile
+    self.logFile = logFile
     self.progress = progress
     totalWeight = specs.values.reduce(0) { $0 + GridRunner.weight($1) }
   }
@@ -200,7 +227,7 @@ private final class RunState: @unchecked Sendable {
       lock.unlock()
       guard let spec = specs[job] else { continue }
       do {
-        let outcome = try runner.train(spec, method: method, corpus: corpus, pretrained: pretrained)
+        let outcome = try runner.train(spec, method: method(of: job), corpus: corpus, pretrained: pretrained)
         lock.lock()
         outcomes[job] = outcome
         tokens += outcome.tokens
@@ -218,6 +245,19 @@ private final class RunState: @unchecked Sendable {
     }
   }
 
+  /// The method of a job: the point's, or plain single-task training for the baselines (so every method's benefit
+  /// is measured against the same single-task model).
+  private func method(of job: GridRunner.Job) -> any MTLMethod {
+    switch job {
+    case .point(let index, _): return methods[methodName(of: index)] ?? MTLMethods.standard
+    case .baseline: return MTLMethods.standard
+    }
+  }
+
+  private func methodName(of index: Int) -> String {
+    runner.grid.points[index].method ?? runner.training.method
+  }
+
   /// Writes every point whose repetitions and baseline are all done (lock held).
   private func writeFinishedPoints() throws {
     for p in points where !written.contains(p.index) {
@@ -233,12 +273,18 @@ private final class RunState: @unchecked Sendable {
       let sd = (f.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(f.count)).squareRoot()
       let stl = baseline.isEmpty ? mean : baseline.map(\.score.f1).reduce(0, +) / Double(baseline.count)
       func average(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
-      let row = GridResultRow(
+      var row = GridResultRow(
         taskCount: p.taskCount, mainTokens: p.mainTokens, auxTokens: p.auxTokens,
         mutualInfo: average(reps.map(\.ami)), alpha: average(reps.map(\.alpha)), fscore: mean, stdFscore: sd,
-        method: method.name, model: runner.training.model.name, repetitions: p.repetitions,
+        method: methodName(of: p.index), model: runner.training.model.name, repetitions: p.repetitions,
         precision: average(reps.map(\.score.precision)), recall: average(reps.map(\.score.recall)),
         stlFscore: stl, seconds: reps.map(\.seconds).reduce(0, +), seed: runner.grid.seed, point: p.index)
+      func averageOrNil(_ values: [Double?]) -> Double? {
+        let present = values.compactMap { $0 }
+        return present.count == values.count && !present.isEmpty ? average(present) : nil
+      }
+      row.readoutGradCosine = averageOrNil(reps.map(\.gradientCosine))
+      row.readoutMethod = averageOrNil(reps.map(\.relatedness))
       if let repetitionsFile {
         let lines = reps.enumerated().map { r, o -> String in
           var one = row
@@ -251,14 +297,28 @@ private final class RunState: @unchecked Sendable {
           one.mutualInfo = o.ami
           one.alpha = o.alpha
           one.seconds = o.seconds
+          one.readoutGradCosine = o.gradientCosine
+          one.readoutMethod = o.relatedness
           if !baseline.isEmpty { one.stlFscore = baseline[r].score.f1 } else { one.stlFscore = o.score.f1 }
           return one.csvLine
         }
         try repetitionsFile.append(lines)
       }
+      if let logFile {
+        try logFile.append(Self.logLines(reps, point: p.index, method: row.method))
+      }
       try results.append([row.csvLine])
       written.insert(p.index)
       rows.append(row)
+    }
+  }
+
+  /// The log rows of a point's repetitions, in repetition then log order.
+  private static func logLines(_ reps: [GridRunner.Outcome], point: Int, method: String) -> [String] {
+    reps.enumerated().flatMap { r, o in
+      o.log.map { v in
+        "\(point),\(method),\(r + 1),\(v.epoch),\(v.quantity),\(v.task.map(String.init) ?? ""),\(v.value)"
+      }
     }
   }
 

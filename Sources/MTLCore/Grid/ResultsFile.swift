@@ -59,18 +59,16 @@ final class ResultsFile {
     }
   }
 
-  /// Rewrites the file with its data lines sorted by point (then by the rest of the line), atomically.
+  /// Rewrites the file with its data lines sorted by point, atomically. The sort is stable: a point's lines are
+  /// appended together in a fixed order (repetitions, then epochs), and keep it.
   func sortByPoint() throws {
     let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     let lines = text.split(separator: "\n").dropFirst().map(String.init)
-    let sorted = lines.sorted { a, b in
-      let pa = point(of: a) ?? 0
-      let pb = point(of: b) ?? 0
-      if pa != pb { return pa < pb }
-      let ra = Int(a.split(separator: ",").last ?? "") ?? 0
-      let rb = Int(b.split(separator: ",").last ?? "") ?? 0
-      return ra < rb
-    }
+    let sorted = lines.enumerated().sorted { a, b in
+      let pa = point(of: a.element) ?? 0
+      let pb = point(of: b.element) ?? 0
+      return (pa, a.offset) < (pb, b.offset)
+    }.map(\.element)
     try ResultsFile.writeAtomically(url, ([header] + sorted).joined(separator: "\n") + "\n")
   }
 

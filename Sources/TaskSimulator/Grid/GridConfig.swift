@@ -33,15 +33,18 @@ public struct GridConfig: Sendable, Equatable {
   /// The corpus.
   public var corpus: CorpusSource
   /// All grid points, in order (product grid first, then explicit points). A product grid is the full product
-  /// T × sizes × relatedness, so T = 1 points repeat once per α or AMI value (they ignore it).
+  /// T × sizes × relatedness, so T = 1 points repeat once per α or AMI value (they ignore it). With a `"methods"`
+  /// list every point is repeated once per method, methods innermost.
   public var points: [GridPoint]
+  /// The `"methods"` list (names checked by the trainer), empty when the config has none.
+  public var methods: [String] = []
   /// The `"training"` object, untouched.
   public var training: JSONValue?
   /// Where the config was read from (for messages).
   public var source: String
 
   static let topKeys: Set<String> = [
-    "name", "description", "corpus", "seed", "repetitions", "inputs", "grid", "points", "training",
+    "name", "description", "corpus", "seed", "repetitions", "inputs", "grid", "points", "methods", "training",
   ]
   static let gridKeys: Set<String> = ["tasks", "tokens", "main_tokens", "aux_tokens", "alpha", "ami"]
   static let pointKeys: Set<String> = [

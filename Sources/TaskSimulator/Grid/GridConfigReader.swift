@@ -94,10 +94,32 @@ struct GridConfigReader {
       }
     }
     guard !points.isEmpty else { throw fail("", "no grid points (give \"grid\" or \"points\")") }
+    let methods = try top["methods"].map { (v: JSONValue) throws(TaskSimulatorError) in try methodList(v) } ?? []
+    if !methods.isEmpty {
+      points = points.flatMap { p in
+        methods.map { m in
+          var q = p
+          q.method = m
+          return q
+        }
+      }
+    }
     for k in points.indices { points[k].index = k }
-    return GridConfig(
+    var config = GridConfig(
       name: name, description: description, seed: seed, corpus: corpus, points: points,
       training: top["training"], source: source)
+    config.methods = methods
+    return config
+  }
+
+  /// A non-empty list of distinct method names.
+  func methodList(_ v: JSONValue) throws(TaskSimulatorError) -> [String] {
+    let names = try list(v, "methods") { (x: JSONValue, p: String) throws(TaskSimulatorError) -> String in
+      guard case .string(let s) = x, !s.isEmpty else { throw fail(p, "expected a method name, found \(describe(x))") }
+      return s
+    }
+    guard Set(names).count == names.count else { throw fail("methods", "lists a method twice") }
+    return names
   }
 
   func corpusSource(_ v: JSONValue?, baseDirectory: URL?) throws(TaskSimulatorError) -> CorpusSource {

@@ -21,6 +21,9 @@ public struct GridPoint: Sendable, Equatable {
   public var repetitions: Int
   /// Disjoint or shared auxiliary inputs.
   public var inputs: TaskInputs
+  /// The MTL method of this point, from the config's `"methods"` list; nil: the training's method. The task
+  /// families do not depend on it, so every method trains on the same families (paired comparisons).
+  public var method: String? = nil
 
   /// A short folder-friendly name, e.g. `T4-n1000-1000-ami0.4`.
   public var name: String {
@@ -32,6 +35,7 @@ public struct GridPoint: Sendable, Equatable {
     } else if let alphas {
       s += "-alphas" + alphas.map(GridPoint.short).joined(separator: "_")
     }
+    if let method { s += "-" + method }
     return s
   }
 
