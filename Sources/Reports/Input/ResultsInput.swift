@@ -11,11 +11,13 @@ public struct ResultsInput: Sendable {
   public let renames: [(from: String, to: String)]
   public let sha256: String?
 
-  /// Columns the toolkit writes as outputs; never used as default features.
+  /// Columns the toolkit writes as outputs, and the relatedness readouts (opt-in features: blank where T = 1);
+  /// never used as default features.
   public static let outputColumns: Set<String> = [
     "std_fscore", "stl_fscore", "mtl_fscore", "fscore", "benefit", "seconds", "precision", "recall", "reps", "seed",
     "point", "alpha", "fscore_sd", "std_fscore_sd", "stl_fscore_sd", "benefit_sd",
     "n_tokens_total",  // T·n, derived from two features
+    "readout_grad_cosine", "readout_method",
   ]
 
   public init(_ request: InputRequest) throws {
