@@ -85,7 +85,7 @@ public struct AlphaVIL: MTLMethod {
     return alpha
   }
 
-  public func epochLog(_ model: AlphaVILModel) -> [EpochLogValue] {
+  public func epochLog(_ model: AlphaVILModel, dev: LabeledWindows) -> [EpochLogValue] {
     model.weights.enumerated().map { EpochLogValue(quantity: "weight", task: $0.offset, value: $0.element) }
   }
 

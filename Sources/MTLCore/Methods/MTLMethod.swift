@@ -23,7 +23,7 @@ public protocol MTLMethod: Sendable {
   func trainEpoch(_ model: Model, batches: inout EpochBatches, optimizer: Adam) -> Double
 
   /// Values logged after each epoch (e.g. αVIL's task weights); the default logs nothing.
-  func epochLog(_ model: Model) -> [EpochLogValue]
+  func epochLog(_ model: Model, dev: LabeledWindows) -> [EpochLogValue]
 
   /// What ``relatedness(_:dev:)`` measures, e.g. "mean task weight"; nil for methods without a readout.
   var relatednessName: String? { get }
@@ -44,7 +44,7 @@ extension MTLMethod {
     return lossSum / Double(max(count, 1))
   }
 
-  public func epochLog(_ model: Model) -> [EpochLogValue] { [] }
+  public func epochLog(_ model: Model, dev: LabeledWindows) -> [EpochLogValue] { [] }
 
   public var relatednessName: String? { nil }
 

@@ -3,7 +3,7 @@
 public enum MTLMethods {
   /// Every method, the default first.
   public static let all: [any MTLMethod] = [
-    HardParameterSharing(), AlphaVIL(),
+    HardParameterSharing(), AlphaVIL(), GraphMessagePassing(topology: .complete), GraphMessagePassing(topology: .star),
   ]
 
   /// The default method (hard parameter sharing, the paper's).

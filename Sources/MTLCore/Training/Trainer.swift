@@ -59,7 +59,7 @@ public struct Trainer {
       epochsRun = epoch
       onEpoch?(epoch, run.tokens)
       log.append(EpochLogValue(epoch: epoch, quantity: "train_loss", task: nil, value: lastLoss))
-      for var value in method.epochLog(run.model) {
+      for var value in method.epochLog(run.model, dev: data.dev.windows) {
         value.epoch = epoch
         log.append(value)
       }
