@@ -5,6 +5,8 @@
 #   benchmarks/run-mtl.sh --quick    # shorter trials, no bilstm projection (a smoke run, ~8 min)
 #   benchmarks/run-mtl.sh --no-peers # ours only (no Python environment needed)
 #   benchmarks/run-mtl.sh --throughput-only   # only the side-by-side throughput (~8 min): mtl-<date>-throughput.md
+#   benchmarks/run-mtl.sh --methods  # tokens/s of every MTL method relative to hard sharing at T = 2, 5, 10 (~3 min):
+#                                    # mtl-methods-<date>.md, from `simulate` on benchmarks/mtl-methods.json, 1 thread
 #
 # Steps: builds mtl-bench in release; creates benchmarks/.venv-mtl from requirements-mtl.txt (full `pip install torch`:
 # the CPU-only install with --no-deps does not import); measures training throughput of bilstm-2fc and window-mlp at
@@ -24,15 +26,48 @@ cd "$here"
 quick=0
 peers=1
 only_throughput=0
+methods_only=0
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
     --no-peers) peers=0 ;;
     --throughput-only) only_throughput=1 ;;
+    --methods) methods_only=1 ;;
     -h | --help) sed -n '2,19p' "$0"; exit 0 ;;
-    *) echo "run-mtl.sh: unknown option '$arg' (expected --quick, --no-peers, --throughput-only)" >&2; exit 2 ;;
+    *) echo "run-mtl.sh: unknown option '$arg' (expected --quick, --no-peers, --throughput-only, --methods)" >&2; exit 2 ;;
   esac
 done
+
+if [[ $methods_only == 1 ]]; then
+  simulate="${SIMULATE_BIN:-$root/.build/release/simulate}"
+  if [[ ! -x "$simulate" ]]; then (cd "$root" && swift build -c release --product simulate >&2); fi
+  mkdir -p "$here/results"
+  out="$here/results/mtl-methods-$(date -u +%Y-%m-%d)"
+  "$simulate" --config "$here/mtl-methods.json" --out "$out.csv" --threads 1 --quiet
+  python3 - "$out.csv" > "$out.md" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+epochs = 3  # benchmarks/mtl-methods.json
+rate = {}
+for r in rows:
+    if int(r["n_tasks"]) < 2: continue
+    tokens = epochs * int(r["n_tokens_total"])
+    rate[(r["method"], int(r["n_tasks"]))] = tokens / float(r["seconds"])
+methods = sorted({m for m, _ in rate}, key=lambda m: (m != "hard-sharing", m))
+ts = sorted({t for _, t in rate})
+print("# MTL methods: training throughput relative to hard sharing\n")
+print("`benchmarks/run-mtl.sh --methods`: `simulate` on `benchmarks/mtl-methods.json` (window-mlp, 2000 tokens per task,")
+print("AMI 0.4, 3 epochs, 1 thread). tokens/s = 3 × T·n / the point's seconds (family generation, training, the readouts")
+print("and scoring included).\n")
+print("| method | " + " | ".join(f"T = {t} tokens/s" for t in ts) + " | " + " | ".join(f"T = {t} vs hard sharing" for t in ts) + " |")
+print("|---|" + "---:|" * (2 * len(ts)))
+for m in methods:
+    cells = [f"{rate[(m, t)]:.0f}" for t in ts] + [f"{rate[(m, t)] / rate[('hard-sharing', t)]:.2f}×" for t in ts]
+    print(f"| {m} | " + " | ".join(cells) + " |")
+PY
+  cat "$out.md"
+  exit 0
+fi
 
 if [[ $quick == 1 ]]; then trial=(--seconds 3 --trials 2 --warmup-seconds 1); else trial=(--seconds 6 --trials 3 --warmup-seconds 2); fi
 
