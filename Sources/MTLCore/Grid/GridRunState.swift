@@ -42,7 +42,11 @@ final class RunState: @unchecked Sendable {
     self.repetitionsFile = repetitionsFile
     self.logFile = logFile
     self.progress = progress
-    totalWeight = specs.values.reduce(0) { $0 + GridRunner.weight($1) }
+    var total = 0.0
+    for (job, spec) in specs {
+      total += GridRunner.weight(spec, method: Self.method(of: job, runner: runner, methods: methods))
+    }
+    totalWeight = total
   }
 
   func start(threads: Int) {
@@ -75,7 +79,7 @@ final class RunState: @unchecked Sendable {
         lock.lock()
         outcomes[job] = outcome
         tokens += outcome.tokens
-        doneWeight += GridRunner.weight(spec)
+        doneWeight += GridRunner.weight(spec, method: method(of: job))
         let pointsBefore = written.count
         do { try writeFinishedPoints() } catch { if firstError == nil { firstError = error } }
         let update = report(finishedPoint: written.count > pointsBefore)
@@ -92,8 +96,15 @@ final class RunState: @unchecked Sendable {
   /// The method of a job: the point's, or plain single-task training for the baselines (so every method's benefit
   /// is measured against the same single-task model).
   private func method(of job: GridRunner.Job) -> any MTLMethod {
+    Self.method(of: job, runner: runner, methods: methods)
+  }
+
+  private static func method(of job: GridRunner.Job, runner: GridRunner, methods: [String: any MTLMethod])
+    -> any MTLMethod
+  {
     switch job {
-    case .point(let index, _): return methods[methodName(of: index)] ?? MTLMethods.standard
+    case .point(let index, _):
+      return methods[runner.grid.points[index].method ?? runner.training.method] ?? MTLMethods.standard
     case .baseline: return MTLMethods.standard
     }
   }

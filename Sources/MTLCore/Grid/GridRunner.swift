@@ -152,8 +152,9 @@ public struct GridRunner: Sendable {
   /// Columns of the training log: one row per value of ``TrainingResult/log``.
   public static let logColumns = ["point", "method", "repetition", "epoch", "quantity", "task", "value"]
 
-  /// Expected cost of a job, for the ETA (training tokens per epoch plus evaluation).
-  static func weight(_ spec: TaskFamilySpec) -> Double {
-    Double(spec.mainTokens + (spec.taskCount - 1) * spec.auxTokens) + 2000
+  /// Expected cost of a job, for the ETA (training tokens per epoch plus evaluation, times the method's relative cost).
+  static func weight(_ spec: TaskFamilySpec, method: any MTLMethod) -> Double {
+    (Double(spec.mainTokens + (spec.taskCount - 1) * spec.auxTokens) + 2000)
+      * method.relativeCost(taskCount: spec.taskCount)
   }
 }

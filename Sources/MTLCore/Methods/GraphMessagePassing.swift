@@ -34,6 +34,12 @@ public struct GraphMessagePassing: MTLMethod {
 
   public var relatednessName: String? { "attention from the main task" }
 
+  /// Every node encoder runs on every input: about 2.5 + 0.6·T (complete) and 4 + 0.6·T (star) times hard sharing's
+  /// time (benchmarks/results/mtl-methods-2026-12-08.md).
+  public func relativeCost(taskCount: Int) -> Double {
+    (topology == .complete ? 2.5 : 4) + 0.6 * Double(taskCount)
+  }
+
   public func relatedness(_ model: GraphTagger, dev: LabeledWindows) -> [Double]? {
     model.mainAttention(dev, examples: readoutExamples)
   }

@@ -25,6 +25,10 @@ public protocol MTLMethod: Sendable {
   /// Values logged after each epoch (e.g. αVIL's task weights); the default logs nothing.
   func epochLog(_ model: Model, dev: LabeledWindows) -> [EpochLogValue]
 
+  /// Training time of a point with `taskCount` tasks relative to hard sharing's (for the grid's ETA; measured by
+  /// `benchmarks/run-mtl.sh --methods`).
+  func relativeCost(taskCount: Int) -> Double
+
   /// What ``relatedness(_:dev:)`` measures, e.g. "mean task weight"; nil for methods without a readout.
   var relatednessName: String? { get }
 
@@ -47,6 +51,8 @@ extension MTLMethod {
   public func epochLog(_ model: Model, dev: LabeledWindows) -> [EpochLogValue] { [] }
 
   public var relatednessName: String? { nil }
+
+  public func relativeCost(taskCount: Int) -> Double { 1 }
 
   public func relatedness(_ model: Model, dev: LabeledWindows) -> [Double]? { nil }
 }
