@@ -4,8 +4,8 @@ import Support
 /// the BiLSTM for bilstm models), one private node encoder per task (dense layers of the model's shared sizes),
 /// messages between the task nodes (``TaskMessages``), one head per task.
 ///
-/// - `complete`: the receiving task attends over every other task's state (T − 1 messages per receiver, T(T − 1)
-///   when every task receives).
+/// - `complete`: the receiving task attends over every other task's state and its own (T − 1 messages between
+///   tasks per receiver, T(T − 1) when every task receives).
 /// - `star`: a virtual node (its own encoder, the "mailbox") attends over all T task states once per input and
 ///   sends the message to each receiver (T messages in, one out per receiver: 2T for all tasks).
 public final class GraphTagger: MultitaskModel {
@@ -60,7 +60,7 @@ public final class GraphTagger: MultitaskModel {
     let h = sizes.last!
     let tasks = labelCounts.count
     messages = TaskMessages(
-      size: h, attentionSize: min(h, 64), maxSources: max(1, topology == .star ? tasks : tasks - 1),
+      size: h, attentionSize: min(h, 64), maxSources: tasks,
       maxBatch: maxBatch, name: "messages", rng: &rng)
     heads = labelCounts.enumerated().map { task, classes in
       DenseStack(
@@ -91,10 +91,11 @@ public final class GraphTagger: MultitaskModel {
       + (mailbox?.parameters ?? []) + heads[task].parameters
   }
 
-  /// The tasks whose states `task` hears: every other task (complete), or all tasks through the mailbox (star).
-  func sources(of task: Int) -> [Int] {
-    topology == .star ? Array(0..<taskCount) : (0..<taskCount).filter { $0 != task }
-  }
+  /// The states `task`'s message is gathered from: every task, its own included. In the complete graph the
+  /// receiver attends over the other tasks and itself (attending to itself is declining to listen, so the attention
+  /// to each auxiliary task can fall as well as rise; without the self-loop it sums to 1 over the auxiliaries and
+  /// their mean is always 1/(T − 1)); in the star the mailbox attends over all tasks.
+  func sources(of task: Int) -> [Int] { Array(0..<taskCount) }
 
   /// Encoder, every node, and (star) the mailbox's message for a batch; returns the shared features.
   private func encode(ids: UnsafePointer<Int32>, batch: Int) -> UnsafePointer<Float> {
@@ -111,10 +112,8 @@ public final class GraphTagger: MultitaskModel {
   /// The receiver's state after the messages, then its head's logits.
   private func receive(task: Int, batch: Int) -> UnsafePointer<Float> {
     if topology == .complete {
-      let from = sources(of: task)
-      if from.isEmpty { return heads[task].forward(states[task], batch: batch) }
-      messages.gather(nodes: states, sources: from, query: states[task], batch: batch)
-      messageCount += from.count
+      messages.gather(nodes: states, sources: sources(of: task), query: states[task], batch: batch)
+      messageCount += taskCount - 1  // the self-loop is no message between tasks
     } else {
       messageCount += 1
     }
@@ -148,28 +147,22 @@ public final class GraphTagger: MultitaskModel {
     let value = losses[task].loss(logits: receive(task: task, batch: batch), labels: labels, batch: batch)
     let h = messages.size
     let n = batch * h
-    let delivered = topology == .star || taskCount > 1
-    let headInput = delivered ? UnsafePointer(messagesOutput) : states[task]
     let dState = heads[task].backward(
-      headInput, outputGradient: losses[task].logitGradient.pointer, batch: batch, needInputGradient: true)!
+      messages.lastOutput, outputGradient: losses[task].logitGradient.pointer, batch: batch, needInputGradient: true)!
     for g in nodeGradient { g.pointer.update(repeating: 0, count: n) }
-    if delivered {
-      messages.backward(outputGradient: dState, batch: batch)
-      add(messages.targetGradient.pointer, to: nodeGradient[task].pointer, n)
-      for (j, s) in sources(of: task).enumerated() where s == task || !detachSenders {
-        add(messages.nodeGradients[j].pointer, to: nodeGradient[s].pointer, n)
-      }
-      if topology == .complete { add(messages.queryGradient.pointer, to: nodeGradient[task].pointer, n) }
-    } else {
-      add(dState, to: nodeGradient[task].pointer, n)
+    messages.backward(outputGradient: dState, batch: batch)
+    add(messages.targetGradient.pointer, to: nodeGradient[task].pointer, n)
+    for (j, s) in sources(of: task).enumerated() where s == task || !detachSenders {
+      add(messages.nodeGradients[j].pointer, to: nodeGradient[s].pointer, n)
     }
+    if topology == .complete { add(messages.queryGradient.pointer, to: nodeGradient[task].pointer, n) }
     featureGradient.pointer.update(repeating: 0, count: batch * encoder.outputSize)
     for k in 0..<taskCount where nodeGradientIsUsed(k, task: task) {
       let d = nodes[k].backward(
         features, outputGradient: nodeGradient[k].pointer, batch: batch, needInputGradient: true)!
       add(d, to: featureGradient.pointer, batch * encoder.outputSize)
     }
-    if let mailbox, delivered {
+    if let mailbox {
       let d = mailbox.backward(
         features, outputGradient: messages.queryGradient.pointer, batch: batch, needInputGradient: true)!
       add(d, to: featureGradient.pointer, batch * encoder.outputSize)
@@ -182,8 +175,6 @@ public final class GraphTagger: MultitaskModel {
   private func nodeGradientIsUsed(_ k: Int, task: Int) -> Bool {
     k == task || (!detachSenders && sources(of: task).contains(k))
   }
-
-  private var messagesOutput: UnsafeMutablePointer<Float> { messages.lastOutput }
 
   private func add(_ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, _ n: Int) {
     for i in 0..<n { y[i] += x[i] }
