@@ -82,3 +82,30 @@ import Testing
     #expect(try String(contentsOf: log, encoding: .utf8) == fullLog)
   }
 }
+
+/// Every method on unbalanced points and on shared inputs, through the same runner.
+@Suite struct EveryMethodOnEveryDesignTests {
+  @Test(arguments: ["disjoint", "shared"])
+  func everyMethodTrainsUnbalancedPoints(_ inputs: String) throws {
+    let text = """
+      {"name": "designs", "seed": 2, "inputs": "\(inputs)", "methods": \(MTLMethods.names),
+       "points": [{"tasks": 3, "main_tokens": 300, "aux_tokens": 600, "alphas": [1.0, 0.2]},
+                  {"tasks": 1, "tokens": 300}],
+       "training": {"model": "window-mlp", "epochs": 1, "patience": null, "dev_tokens": 300,
+                    "embedding_size": 8, "hidden_sizes": [16]}}
+      """
+    let grid = try GridConfig.parse(Data(text.utf8), source: "designs.json")
+    let runner = GridRunner(grid: grid, training: try TrainingConfig(json: grid.training, source: "d.json"), threads: 2)
+    let folder = try TemporaryDirectory("method-designs")
+    defer { folder.remove() }
+    let rows = try runner.run(corpus: GridRunnerTests.corpus, output: folder.fileURL("r.csv"))
+    #expect(rows.count == 2 * MTLMethods.names.count)
+    for row in rows {
+      #expect(row.fscore.isFinite && row.fscore >= 0)
+      if row.taskCount == 3 {
+        #expect(row.auxTokens == 600 && row.readoutGradCosine != nil)
+        #expect((row.readoutMethod == nil) == (row.method == "hard-sharing"))
+      }
+    }
+  }
+}
