@@ -40,14 +40,8 @@ public final class GraphTagger: MultitaskModel {
     var rng = SeededGenerator(seed: seed)
     self.topology = topology
     self.maxBatch = maxBatch
-    let embedding = Embedding(
-      vocabularySize: vocabularySize, dimension: spec.embeddingSize, window: spec.window, maxBatch: maxBatch,
-      pretrained: pretrained, rng: &rng)
-    let shared: any WindowEncoder
-    switch spec.architecture {
-    case .windowMLP: shared = ConcatenatedEmbeddingEncoder(embedding: embedding)
-    case .bilstm: shared = BiLSTMEncoder(embedding: embedding, hiddenSize: spec.lstmHiddenSize, rng: &rng)
-    }
+    let shared = spec.makeEncoder(
+      vocabularySize: vocabularySize, maxBatch: maxBatch, pretrained: pretrained, rng: &rng)
     encoder = shared
     let sizes = spec.sharedSizes.isEmpty ? [shared.outputSize] : spec.sharedSizes
     func nodeEncoder(_ name: String) -> DenseStack {

@@ -94,3 +94,19 @@ public struct ModelSpec: Sendable, Equatable, Hashable {
     }
   }
 }
+
+extension ModelSpec {
+  /// The window encoder of this architecture over fresh embeddings (trainable, or the frozen `pretrained` table):
+  /// concatenated embeddings for window-mlp, the BiLSTM for bilstm-kfc. Draws its initial weights from `rng`.
+  public func makeEncoder(
+    vocabularySize: Int, maxBatch: Int, pretrained: [Float]?, rng: inout SeededGenerator
+  ) -> any WindowEncoder {
+    let embedding = Embedding(
+      vocabularySize: vocabularySize, dimension: embeddingSize, window: window, maxBatch: maxBatch,
+      pretrained: pretrained, rng: &rng)
+    switch architecture {
+    case .windowMLP: return ConcatenatedEmbeddingEncoder(embedding: embedding)
+    case .bilstm: return BiLSTMEncoder(embedding: embedding, hiddenSize: lstmHiddenSize, rng: &rng)
+    }
+  }
+}

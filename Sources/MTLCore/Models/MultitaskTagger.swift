@@ -20,13 +20,8 @@ public final class MultitaskTagger: MultitaskModel {
     var rng = SeededGenerator(seed: seed)
     self.spec = spec
     self.maxBatch = maxBatch
-    let embedding = Embedding(
-      vocabularySize: vocabularySize, dimension: spec.embeddingSize, window: spec.window, maxBatch: maxBatch,
-      pretrained: pretrained, rng: &rng)
-    switch spec.architecture {
-    case .windowMLP: encoder = ConcatenatedEmbeddingEncoder(embedding: embedding)
-    case .bilstm: encoder = BiLSTMEncoder(embedding: embedding, hiddenSize: spec.lstmHiddenSize, rng: &rng)
-    }
+    encoder = spec.makeEncoder(
+      vocabularySize: vocabularySize, maxBatch: maxBatch, pretrained: pretrained, rng: &rng)
     shared = DenseStack(
       inputSize: encoder.outputSize, sizes: spec.sharedSizes, activation: spec.activation, activateLast: true,
       maxBatch: maxBatch, name: "shared", rng: &rng)
