@@ -23,11 +23,7 @@ enum ReportRun {
     var events = SearchedReport.Events()
     events.searched = { result, count in
       print(TerminalSummary.searchFinished(result, candidates: count))
-      guard plan.total == nil, plan.reruns > 0 else { return }
-      print(
-        "reruns: \(plan.reruns) searches (bootstrap\(options.honest ? " and --honest" : "")) of the same budget, about "
-          + "\(ReportTimePlan.seconds(Double(plan.reruns) * result.seconds)) (--bootstrap 0 or --time-limit shortens this)"
-      )
+      if let line = plan.rerunEstimate(searchSeconds: result.seconds, honest: options.honest) { print(line) }
     }
     events.rerunFinished = StepProgress(label: "reruns", total: plan.reruns).finishedOne
     let run = common.runInfo(input, threads: configuration.threads)

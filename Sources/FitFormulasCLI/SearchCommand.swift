@@ -26,6 +26,10 @@ struct SearchCommand: ParsableCommand {
       valueName: "name=value"))
   var starts: [String] = []
 
+  @Option(
+    name: .customLong("group-by"), help: "With --fit: fit per group of rows (e.g. method), test shared constants.")
+  var groupBy: String?
+
   @Option(help: "Folds of the grouped cross-validation (0 to skip).")
   var folds: Int = 5
 
@@ -35,6 +39,7 @@ struct SearchCommand: ParsableCommand {
 
   func validate() throws {
     if fit == nil, !starts.isEmpty { throw ValidationError("--start applies to --fit only") }
+    if groupBy != nil, fit == nil || report.report != nil { throw ValidationError("--group-by applies to --fit only") }
   }
 
   func run() throws {
@@ -42,7 +47,8 @@ struct SearchCommand: ParsableCommand {
     let configuration = try search.configuration(seed: common.seed, threads: common.threads, folds: folds)
     let starts = try FixedFormAnalysis.starts(parsing: starts)
     switch (fit, report.report) {
-    case (let fit?, nil): try FixedFormRun.run(input, formula: fit, starts: starts, folds: folds, common: common)
+    case (let fit?, nil):
+      try FixedFormRun.run(input, formula: fit, starts: starts, folds: folds, groupBy: groupBy, common: common)
     case (let fit?, _?):
       try ReportRun.run(input, fit: fit, starts: starts, common: common, report: report, folds: folds)
     case (nil, nil): try SearchRun.run(input, configuration: configuration, common: common)

@@ -155,4 +155,22 @@ import Testing
     let empty = try csv("x,y\n")
     _ = try failure([empty.path, "--target", "y", "--fit", "a + b*x"])
   }
+
+  @Test func groupByFitsEachGroupAndTestsSharedConstants() throws {
+    var lines = ["x,method,y"]
+    for x in [1.0, 2, 4, 8, 16, 32, 64, 128] {
+      lines.append("\(x),hs,\(2 + 3 / x.squareRoot())")
+      lines.append("\(x),gs,\(1 + 5 / x.squareRoot())")
+    }
+    let data = try csv(lines.joined(separator: "\n") + "\n")
+    let result = try CommandRunner.run(
+      "fit-formulas", [data.path, "--target", "y", "--fit", "a + b/sqrt(x)", "--group-by", "method", "--folds", "0"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("fitted per method (2 groups, 16 rows)"))
+    #expect(result.stdout.contains("shared constants: F ="))
+    #expect(result.stdout.contains("the groups' constants differ"))
+    let misuse = try CommandRunner.run("fit-formulas", [data.path, "--target", "y", "--group-by", "method"])
+    #expect(misuse.status == 2)
+    #expect(misuse.stderr.hasPrefix("fit-formulas: error: --group-by applies to --fit only"))
+  }
 }

@@ -20,9 +20,13 @@ public struct FixedFormAnalysis: Sendable {
   /// How the rows were weighted (``ResultsInput/rowWeights()``), when they were.
   public let weightsNote: String?
 
-  /// Fits `formula` on `input` with its row weights; `folds` ≥ 2 asks for a grouped cross-validation.
-  public init(formula: String, input: ResultsInput, starts: [String: Double], folds: Int, seed: UInt64) throws {
-    let (weights, weightsNote) = try input.rowWeights()
+  /// Fits `formula` on `input` with its row weights (or the given `rowWeights`, e.g. those of the whole table when
+  /// `input` is one group of it); `folds` ≥ 2 asks for a grouped cross-validation.
+  public init(
+    formula: String, input: ResultsInput, starts: [String: Double], folds: Int, seed: UInt64,
+    rowWeights: (weights: [Double]?, note: String?)? = nil
+  ) throws {
+    let (weights, weightsNote) = try rowWeights ?? input.rowWeights()
     self.weightsNote = weightsNote
     let expression = try input.parseFormula(formula)
     let table = input.table

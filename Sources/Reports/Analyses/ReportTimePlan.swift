@@ -38,6 +38,14 @@ public struct ReportTimePlan: Sendable {
   }
 
   /// Seconds as `4.2 s`, `42 s` or `2.5 min`.
+  /// Without a time limit, after the main search took `searchSeconds`: the reruns still to come and about how long
+  /// they take (nil with a time limit or no reruns).
+  public func rerunEstimate(searchSeconds: Double, honest: Bool) -> String? {
+    guard total == nil, reruns > 0 else { return nil }
+    return "reruns: \(reruns) searches (bootstrap\(honest ? " and --honest" : "")) of the same budget, about "
+      + "\(Self.seconds(Double(reruns) * searchSeconds)) (--bootstrap 0 or --time-limit shortens this)"
+  }
+
   public static func seconds(_ s: Double) -> String {
     s >= 120 ? String(format: "%.1f min", s / 60) : String(format: s < 10 ? "%.1f s" : "%.0f s", s)
   }

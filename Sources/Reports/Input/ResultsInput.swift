@@ -42,6 +42,40 @@ public struct ResultsInput: Sendable {
     self.sha256 = InputDigest.sha256(ofFile: path)
   }
 
+  private init(
+    request: InputRequest, table: DataTable, target: String, renames: [(from: String, to: String)], sha256: String?
+  ) {
+    self.request = request
+    self.table = table
+    self.target = target
+    self.renames = renames
+    self.sha256 = sha256
+  }
+
+  /// The same input restricted to `rows` (0-based, in order).
+  public func selectingRows(_ rows: [Int]) -> ResultsInput {
+    ResultsInput(
+      request: request, table: table.selectingRows(rows), target: target, renames: renames, sha256: sha256)
+  }
+
+  /// The rows of each distinct value of `column` (setting `groupBy`), in order of first appearance.
+  public func rowGroups(by column: String) throws -> [(value: String, rows: [Int])] {
+    guard table.hasColumn(column) else {
+      throw ReportError(setting: "groupBy", "column '\(column)' not found in \(path) (columns: \(table.columnList))")
+    }
+    var order: [String] = []
+    var rows: [String: [Int]] = [:]
+    for (r, value) in try table.textColumn(column).enumerated() {
+      if rows[value] == nil { order.append(value) }
+      rows[value, default: []].append(r)
+    }
+    guard order.count >= 2 else {
+      throw ReportError(
+        setting: "groupBy", "column '\(column)' has one value ('\(order.first ?? "")'): nothing to compare")
+    }
+    return order.map { ($0, rows[$0]!) }
+  }
+
   /// The file read.
   public var path: String { request.path }
 

@@ -64,6 +64,39 @@ public enum TerminalSummary {
   }
 
   /// The fit of a given formula: constants with intervals, goodness of fit, cross-validation, the fitted formula.
+  /// A grouped fixed-form fit: each group's constants (digits their intervals support) and R², then the test of
+  /// shared constants.
+  public static func groupedFixedForm(_ grouped: GroupedFixedFormAnalysis, target: String) -> String {
+    let pooled = grouped.pooled
+    var lines = [
+      "\(target) ~ \(pooled.fit.expression)    fitted per \(grouped.column) (\(grouped.groups.count) groups, "
+        + "\(pooled.rows) rows)"
+    ]
+    if let note = pooled.weightsNote { lines.append(note) }
+    var cells: [[String]] = [[grouped.column, "rows"] + pooled.constantNames.map { "\($0) [95% CI]" } + ["R²"]]
+    for g in grouped.groups {
+      let fit = g.analysis.fit
+      let constants = fit.constants.map { c -> String in
+        let value = ConstantPrecision.text(c.value, halfWidth: c.halfWidth)
+        guard let l = c.lower, let u = c.upper else { return value }
+        return "\(value) [\(F.number(l, digits: 4)), \(F.number(u, digits: 4))]"
+      }
+      cells.append([g.value, "\(g.analysis.rows)"] + constants + [F.optional(fit.goodness.r2, digits: 4)])
+    }
+    let shared = pooled.fit.constants.map { ConstantPrecision.text($0.value, halfWidth: $0.halfWidth) }
+    cells.append(["(shared)", "\(pooled.rows)"] + shared + [F.optional(pooled.fit.goodness.r2, digits: 4)])
+    lines += ["", F.table(cells), ""]
+    if let f = grouped.f {
+      let verdict = (grouped.p ?? 1) < 0.05 ? "the groups' constants differ" : "no evidence that the constants differ"
+      lines.append(
+        "shared constants: F = \(F.number(f, digits: 4)) (df \(grouped.df1), \(grouped.df2)), p = \(F.p(grouped.p)): "
+          + verdict + " (at 5%)")
+    } else {
+      lines.append("shared constants: no test (too few rows for \(grouped.groups.count) separate fits)")
+    }
+    return lines.joined(separator: "\n")
+  }
+
   public static func fixedForm(_ analysis: FixedFormAnalysis, target: String) -> String {
     let fit = analysis.fit
     let constants = analysis.constantNames.isEmpty ? "none" : analysis.constantNames.joined(separator: ", ")
