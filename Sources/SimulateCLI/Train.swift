@@ -33,6 +33,13 @@ struct Train: ParsableCommand {
   @Option(name: .long, help: "Grid points trained in parallel, each on one thread (default: number of cores).")
   var threads: Int?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Train only the k-th of N cost-balanced slices of the grid (join the shards' files with `simulate merge`).",
+      valueName: "k/N"))
+  var shard: String?
+
   @Flag(name: .long, help: "Skip the points already in --out (and keep their --reps-out and --log-out rows).")
   var resume = false
 
@@ -43,6 +50,9 @@ struct Train: ParsableCommand {
 
   func validate() throws {
     if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    if let shard {
+      do { _ = try GridShard(parsing: shard) } catch { throw ValidationError("--shard: \(error.problem)") }
+    }
   }
 
   func run() throws {
@@ -51,7 +61,8 @@ struct Train: ParsableCommand {
     try training.apply(to: &settings)
     let corpus = try config.corpus.load()
     let runner = GridRunner(
-      grid: config, training: settings, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+      grid: config, training: settings, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+      shard: try shard.map { try GridShard(parsing: $0) })
     let line = ProgressLine()
     defer { line.finish() }
     let progress: @Sendable (GridProgress) -> Void = { Train.show($0, on: line) }

@@ -77,4 +77,34 @@ import Testing
     #expect(r3.status == 2 && r3.stderr.hasPrefix("simulate: error: --method: unknown method 'soft-sharing'"))
     #expect(r3.stderr.split(separator: "\n").count == 1)
   }
+
+  @Test func shardsMergeIntoTheUnshardedTableAndImpossibleShardsAreRefused() throws {
+    let folder = try TemporaryDirectory("simshard")
+    defer { folder.remove() }
+    let dir = folder.url
+    let config = try write(Self.grid, "grid.json", in: dir)
+    let whole = dir.appendingPathComponent("whole.csv")
+    #expect(try CommandRunner.run("simulate", ["--config", config.path, "--out", whole.path, "--quiet"]).status == 0)
+    var parts: [String] = []
+    for k in 1...2 {
+      let part = dir.appendingPathComponent("part\(k).csv").path
+      let run = try CommandRunner.run(
+        "simulate", ["--config", config.path, "--out", part, "--shard", "\(k)/2", "--quiet"])
+      #expect(run.status == 0, "\(run.stderr)")
+      parts.append(part)
+    }
+    let merged = dir.appendingPathComponent("merged.csv")
+    let merge = try CommandRunner.run(
+      "simulate", ["merge", "--config", config.path, "--out", merged.path] + parts)
+    #expect(merge.status == 0, "\(merge.stderr)")
+    #expect(merge.stdout.contains("merged 2 rows from 2 files"))
+    #expect(try table(merged) == table(whole))
+    let bad = try CommandRunner.run("simulate", ["--config", config.path, "--out", whole.path, "--shard", "3/2"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr == "simulate: error: --shard: expected k/N with 1 ≤ k ≤ N, found 3/2\n")
+    let incomplete = try CommandRunner.run(
+      "simulate", ["merge", "--config", config.path, "--out", merged.path, parts[0]])
+    #expect(incomplete.status == 2)
+    #expect(incomplete.stderr.hasPrefix("simulate: error: merge: 1 rows missing: "))
+  }
 }

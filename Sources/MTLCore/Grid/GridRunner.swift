@@ -25,11 +25,14 @@ public struct GridRunner: Sendable {
   public var grid: GridConfig
   public var training: TrainingConfig
   public var threads: Int
+  /// When set, only this shard's points are trained (``GridShard``); `simulate merge` joins the shards' files.
+  public var shard: GridShard?
 
-  public init(grid: GridConfig, training: TrainingConfig, threads: Int) {
+  public init(grid: GridConfig, training: TrainingConfig, threads: Int, shard: GridShard? = nil) {
     self.grid = grid
     self.training = training
     self.threads = max(1, threads)
+    self.shard = shard
   }
 
   /// One training: a point's repetition, or the single-task baseline at a main-task size.
@@ -78,7 +81,10 @@ public struct GridRunner: Sendable {
     let logFile = try logOutput.map {
       try ResultsFile(url: $0, columns: Self.logColumns, resume: resume, keepPoints: finished)
     }
-    let todo = grid.points.filter { !finished.contains($0.index) }
+    let mine = shard.map { shard in
+      shard.assignment(grid.points) { methods[$0.method ?? training.method] ?? MTLMethods.standard }.mine
+    }
+    let todo = grid.points.filter { !finished.contains($0.index) && (mine?.contains($0.index) ?? true) }
 
     // Family specifications of every job, decided up front (deterministic, independent of scheduling).
     var specs: [Job: TaskFamilySpec] = [:]

@@ -85,7 +85,10 @@ final class ResultsFile {
 /// A failure while running a grid (output files, training).
 public struct GridRunError: UserFacingError, Equatable, Sendable {
   public let message: String
-  public init(message: String) { self.message = message }
-  public var origin: ErrorOrigin { .run }
+  public let origin: ErrorOrigin
+  public init(message: String, origin: ErrorOrigin = .run) {
+    self.message = message
+    self.origin = origin
+  }
   public var description: String { message }
 }
