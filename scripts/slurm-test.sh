@@ -14,7 +14,8 @@ for tool in slurmctld slurmd sbatch squeue munged; do command -v "$tool" >/dev/n
 if [[ ${#missing[@]} -gt 0 ]]; then
   if [[ $(id -u) -eq 0 ]]; then
     echo "slurm-test: installing slurm-wlm munge" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q slurm-wlm munge >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge >/dev/null
   else
     echo "slurm-test: needs slurm-wlm and munge: sudo apt-get install -y slurm-wlm munge" >&2
     exit 2
