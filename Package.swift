@@ -54,7 +54,7 @@ let package = Package(
       ]),
 
     // Test-only helpers (temporary folders, package and shared-data paths, the one NIST StRD fixture folder).
-    .target(name: "TestSupport", path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
+    .target(name: "TestSupport", dependencies: ["Support"], path: "Tests/TestSupport", resources: [.copy("Fixtures")]),
     .testTarget(name: "ExpressionsTests", dependencies: ["Expressions", "Support"]),
     .testTarget(name: "DataTableTests", dependencies: ["DataTable", "Support", "TestSupport"]),
     .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "Support", "TestSupport"]),

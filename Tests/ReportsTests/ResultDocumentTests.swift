@@ -4,7 +4,7 @@ import Support
 import Testing
 
 @Suite struct ResultDocumentTests {
-  private func sample() -> ResultDocument {
+  static func sample() -> ResultDocument {
     let entry = FormulaEntry(
       complexity: 7, expression: "a + b*sqrt(n)", sympy: "1.5 + 0.25*sqrt(n)", latex: "1.5 + 0.25 \\sqrt{n}",
       constants: [
@@ -24,7 +24,7 @@ import Testing
   }
 
   @Test func nonFiniteStatisticsAreNull() throws {
-    let text = sample().text()
+    let text = Self.sample().text()
     #expect(!text.lowercased().contains("nan"))
     #expect(!text.contains("inf"))
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
@@ -35,7 +35,7 @@ import Testing
   }
 
   @Test func roundTripsThroughText() throws {
-    let document = sample()
+    let document = Self.sample()
     let parsed = try ResultDocument(json: try JSONValue(parsing: document.text()), source: "test")
     #expect(parsed.jsonWithoutRun == document.jsonWithoutRun)
     #expect(parsed.front[0].covariance == [[0.01, 0.001], [0.001, 0.002]])
@@ -43,7 +43,7 @@ import Testing
   }
 
   @Test func keyOrderFollowsTheConvention() {
-    let text = sample().text()
+    let text = Self.sample().text()
     let keys = [
       "\"schema\"", "\"run\"", "\"target\"", "\"features\"", "\"rows\"", "\"groups\"", "\"split\"",
       "\"selected\"", "\"front\"",
