@@ -41,12 +41,8 @@ public enum ResultsMerge {
 
   /// What identifies a row, and what is checked against the grid.
   struct Key: Comparable {
-    var point: Int
-    var repetition: Int
-    var tasks: Int
-    var tokens: Int
-    var method: String
-    var seed: String
+    var point, repetition, tasks, tokens: Int
+    var method, seed: String
 
     init(_ line: String, columns: [String], file: String) throws {
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
