@@ -42,12 +42,12 @@ def main():
     }
     rng = random.Random(a.seed)
     for name, (fixed, vocabulary) in targets.items():
-        exe = os.path.join(a.bin, name)
+        exe = os.path.abspath(os.path.join(a.bin, name))
         counts = {0: 0, 1: 0, 2: 0}
         for i in range(a.runs):
             args = fixed + [rng.choice(vocabulary) for _ in range(1 + rng.randrange(6))]
             try:
-                p = subprocess.run([exe] + args, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+                p = subprocess.run([exe] + args, capture_output=True, timeout=60, stdin=subprocess.DEVNULL, cwd=work)
             except subprocess.TimeoutExpired:
                 sys.exit(f"{name} {args}: timed out")
             if p.returncode not in counts:

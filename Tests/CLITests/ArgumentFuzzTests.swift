@@ -8,12 +8,13 @@ import Testing
 @Suite struct ArgumentFuzzTests {
   static let runs = 150
 
-  static func fuzz(_ name: String, fixed: [String], vocabulary: [String], seed: UInt64) throws {
+  /// Runs in `directory`, so outputs named by random arguments land there.
+  static func fuzz(_ name: String, fixed: [String], vocabulary: [String], seed: UInt64, in directory: URL) throws {
     var rng = SeededGenerator(seed: seed)
     for _ in 0..<runs {
       var arguments = fixed
       for _ in 0..<(1 + rng.nextInt(below: 6)) { arguments.append(vocabulary[rng.nextInt(below: vocabulary.count)]) }
-      let result = try CommandRunner.run(name, arguments)
+      let result = try CommandRunner.run(name, arguments, in: directory)
       #expect([0, 1, 2].contains(result.status), "\(name) \(arguments): status \(result.status)")
       if result.status != 0 {
         let lines = result.stderr.split(separator: "\n")
@@ -40,7 +41,8 @@ import Testing
       "--start", "a=2", "a=", "--report", folder.file("r"), "--honest", "--bootstrap", "--json", "/nonexistent/x.json",
       "--time-limit", "-3", "--population", "--patience", "--help-hidden",
     ]
-    try Self.fuzz("fit-formulas", fixed: [data, "--max-evals", "2000"], vocabulary: vocabulary, seed: 21)
+    try Self.fuzz(
+      "fit-formulas", fixed: [data, "--max-evals", "2000"], vocabulary: vocabulary, seed: 21, in: folder.url)
   }
 
   @Test func simulate() throws {
@@ -56,6 +58,6 @@ import Testing
       "--resume", "--seed", "x", "tasks", "calibrate", "--ami", "2", "merge", "--reps-out", "--log-out",
       "--patience", "--schedule", "nope", "--activation",
     ]
-    try Self.fuzz("simulate", fixed: [], vocabulary: vocabulary, seed: 22)
+    try Self.fuzz("simulate", fixed: [], vocabulary: vocabulary, seed: 22, in: folder.url)
   }
 }
