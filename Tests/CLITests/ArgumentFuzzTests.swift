@@ -9,7 +9,9 @@ import Testing
   static let runs = 150
 
   /// Runs in `directory`, so outputs named by random arguments land there.
-  static func fuzz(_ name: String, fixed: [String], vocabulary: [String], seed: UInt64, in directory: URL) throws {
+  static func fuzz(
+    _ name: String, fixed: [String], vocabulary: [String], seed: UInt64, in directory: URL, runs: Int = runs
+  ) throws {
     var rng = SeededGenerator(seed: seed)
     for _ in 0..<runs {
       var arguments = fixed
@@ -59,5 +61,9 @@ import Testing
       "--patience", "--schedule", "nope", "--activation",
     ]
     try Self.fuzz("simulate", fixed: [], vocabulary: vocabulary, seed: 22, in: folder.url)
+    // With a complete command as the base, the random options reach the training settings and the runner.
+    try Self.fuzz(
+      "simulate", fixed: ["--config", config, "--out", folder.file("base.csv"), "--quiet"], vocabulary: vocabulary,
+      seed: 23, in: folder.url, runs: 60)
   }
 }
