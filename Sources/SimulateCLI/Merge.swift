@@ -25,10 +25,8 @@ struct Merge: ParsableCommand {
   func run() throws {
     var grid = try config.map { try GridConfig.load(contentsOf: URL(fileURLWithPath: $0)) }
     if let seed { grid?.seed = seed }
-    let training = try grid.map { try TrainingConfig(json: $0.training, source: $0.source) }
     let rows = try ResultsMerge.merge(
-      parts: parts.map { URL(fileURLWithPath: $0) }, output: URL(fileURLWithPath: out), grid: grid,
-      training: training)
+      parts: parts.map { URL(fileURLWithPath: $0) }, output: URL(fileURLWithPath: out), grid: grid)
     print("merged \(rows) rows from \(parts.count) files into \(out)")
   }
 }

@@ -4,12 +4,12 @@ import TaskSimulator
 
 /// `simulate merge`: joins the result files of a grid's shards into one table. The parts must have one header;
 /// every (point, repetition) must appear exactly once, and with the grid given, every point of the grid must be
-/// present with rows that match its parameters (T, n, method, seed), so a file of another config is refused. Rows
+/// present with rows that match its parameters (T, n, seed, and the method where the grid lists methods), so a file of another config is refused. Rows
 /// are sorted by point, then repetition, and written atomically.
 public enum ResultsMerge {
   /// Merges `parts` into `output`; returns the number of data rows written.
   @discardableResult
-  public static func merge(parts: [URL], output: URL, grid: GridConfig?, training: TrainingConfig? = nil) throws
+  public static func merge(parts: [URL], output: URL, grid: GridConfig?) throws
     -> Int
   {
     guard !parts.isEmpty else { throw GridRunError(message: "merge: no result files given", origin: .input) }
@@ -33,7 +33,7 @@ public enum ResultsMerge {
         rows.append((try Key(line, columns: columns, file: url.path), line, url.path))
       }
     }
-    try check(rows.map { ($0.key, $0.file) }, grid: grid, training: training)
+    try check(rows.map { ($0.key, $0.file) }, grid: grid)
     let sorted = rows.sorted { $0.key < $1.key }.map(\.line)
     try ResultsFile.writeAtomically(output, ([header!] + sorted).joined(separator: "\n") + "\n")
     return sorted.count
@@ -68,7 +68,7 @@ public enum ResultsMerge {
   }
 
   /// Duplicates, rows of another config, and (with the grid) missing points, each as one line naming them.
-  static func check(_ keys: [(Key, String)], grid: GridConfig?, training: TrainingConfig?) throws {
+  static func check(_ keys: [(Key, String)], grid: GridConfig?) throws {
     var seen: [Key: String] = [:]
     func name(_ k: Key) -> String {
       let point = grid.flatMap { g in k.point < g.points.count ? g.points[k.point].name : nil } ?? "point \(k.point)"
@@ -81,14 +81,14 @@ public enum ResultsMerge {
       seen[key] = file
     }
     guard let grid else { return }
-    let defaultMethod = training?.method ?? MTLMethods.standard.name
     for (key, file) in keys {
       guard key.point < grid.points.count else {
         throw GridRunError(
           message: "merge: \(file) has point \(key.point), the grid has \(grid.points.count) points", origin: .input)
       }
       let p = grid.points[key.point]
-      guard p.taskCount == key.tasks, p.mainTokens == key.tokens, (p.method ?? defaultMethod) == key.method,
+      // The method is checked where the grid names it ("methods"); otherwise a run's --method may have chosen it.
+      guard p.taskCount == key.tasks, p.mainTokens == key.tokens, p.method.map({ $0 == key.method }) ?? true,
         key.seed == "\(grid.seed)"
       else {
         throw GridRunError(
