@@ -48,4 +48,30 @@ enum GradientCheck {
     for i in c.indices { s += Double(c[i]) * Double(y[i]) }
     return s
   }
+
+  /// One forward and backward pass of `model` on a fixed batch of `task`, then the relative error of each given
+  /// parameter's gradient against central differences of the batch loss (every `count / 40`-th coordinate).
+  static func modelErrors(
+    _ model: some MultitaskModel, parameters: [Parameter], ids: [Int32], labels: [Int32], task: Int
+  ) -> [(parameter: Parameter, error: Double)] {
+    let batch = labels.count
+    let loss: () -> Double = {
+      ids.withUnsafeBufferPointer { ip in
+        labels.withUnsafeBufferPointer {
+          model.loss(ids: ip.baseAddress!, labels: $0.baseAddress!, batch: batch, task: task)
+        }
+      }
+    }
+    ids.withUnsafeBufferPointer { ip in
+      labels.withUnsafeBufferPointer {
+        _ = model.accumulateGradient(ids: ip.baseAddress!, labels: $0.baseAddress!, batch: batch, task: task)
+      }
+    }
+    return parameters.map { p in
+      let error = relativeError(
+        values: p.value.pointer, count: p.count, analytic: p.gradient.array, stride: max(1, p.count / 40),
+        epsilon: 1e-2, loss: loss)
+      return (p, error)
+    }
+  }
 }

@@ -19,22 +19,9 @@ import Testing
     let ids: [Int32] = (0..<(batch * 7)).map { Int32(($0 * 5 + 1) % vocab) }
     let labels: [Int32] = [0, 2, 1]
     let task = 1
-    let loss: () -> Double = {
-      ids.withUnsafeBufferPointer { ip in
-        labels.withUnsafeBufferPointer {
-          model.loss(ids: ip.baseAddress!, labels: $0.baseAddress!, batch: batch, task: task)
-        }
-      }
-    }
-    ids.withUnsafeBufferPointer { ip in
-      labels.withUnsafeBufferPointer {
-        _ = model.accumulateGradient(ids: ip.baseAddress!, labels: $0.baseAddress!, batch: batch, task: task)
-      }
-    }
-    for p in model.parameters(task: task) {
-      let stride = max(1, p.count / 40)
-      let err = GradientCheck.relativeError(
-        values: p.value.pointer, count: p.count, analytic: p.gradient.array, stride: stride, epsilon: 1e-2, loss: loss)
+    for (p, err) in GradientCheck.modelErrors(
+      model, parameters: model.parameters(task: task), ids: ids, labels: labels, task: task)
+    {
       #expect(err < 3e-2, "\(name) \(p.name) relative error \(err)")
     }
     // The other task's head gets no gradient from this batch.

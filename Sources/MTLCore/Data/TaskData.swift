@@ -18,6 +18,24 @@ public struct LabeledWindows: Sendable, Equatable {
   /// Number of examples (tokens).
   public var count: Int { labels.count }
 
+  /// The first `limit` examples (all by default) in consecutive batches of at most `size`: `body(ids, labels, count)`
+  /// with pointers valid during the call.
+  public func forEachBatch(
+    of size: Int, limit: Int = .max, _ body: (UnsafePointer<Int32>, UnsafePointer<Int32>, Int) -> Void
+  ) {
+    let n = Swift.min(limit, count)
+    tokenIDs.withUnsafeBufferPointer { ids in
+      labels.withUnsafeBufferPointer { labels in
+        var start = 0
+        while start < n {
+          let b = Swift.min(size, n - start)
+          body(ids.baseAddress! + start * window, labels.baseAddress! + start, b)
+          start += b
+        }
+      }
+    }
+  }
+
   /// Windows of `width` tokens centred on every token of each sentence, padded with `padID` at sentence edges.
   public static func sentences(_ sentences: [[Int32]], labels: [[Int32]], width: Int = 7, padID: Int32)
     -> LabeledWindows

@@ -104,14 +104,12 @@ final class RunState: @unchecked Sendable {
   {
     switch job {
     case .point(let index, _):
-      return methods[runner.grid.points[index].method ?? runner.training.method] ?? MTLMethods.standard
+      return methods[runner.methodName(of: runner.grid.points[index])] ?? MTLMethods.standard
     case .baseline: return MTLMethods.standard
     }
   }
 
-  private func methodName(of index: Int) -> String {
-    runner.grid.points[index].method ?? runner.training.method
-  }
+  private func methodName(of index: Int) -> String { runner.methodName(of: runner.grid.points[index]) }
 
   /// Writes every point whose repetitions and baseline are all done (lock held).
   private func writeFinishedPoints() throws {

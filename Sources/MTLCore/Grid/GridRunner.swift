@@ -63,7 +63,7 @@ public struct GridRunner: Sendable {
     progress: (@Sendable (GridProgress) -> Void)? = nil
   ) throws -> [GridResultRow] {
     var methods: [String: any MTLMethod] = [:]
-    for name in Set(grid.points.map { $0.method ?? training.method }) {
+    for name in Set(grid.points.map(methodName)) {
       do {
         methods[name] = try MTLMethods.named(name)
       } catch {
@@ -82,7 +82,7 @@ public struct GridRunner: Sendable {
       try ResultsFile(url: $0, columns: Self.logColumns, resume: resume, keepPoints: finished)
     }
     let mine = shard.map { shard in
-      shard.assignment(grid.points) { methods[$0.method ?? training.method] ?? MTLMethods.standard }.mine
+      shard.assignment(grid.points) { methods[methodName(of: $0)] ?? MTLMethods.standard }.mine
     }
     let todo = grid.points.filter { !finished.contains($0.index) && (mine?.contains($0.index) ?? true) }
 
@@ -130,6 +130,9 @@ public struct GridRunner: Sendable {
     try logFile?.sortByPoint()
     return state.rows.sorted { $0.point < $1.point }
   }
+
+  /// The method a point trains with: its own (a config's `"methods"` list), else the training's.
+  func methodName(of point: GridPoint) -> String { point.method ?? training.method }
 
   /// Trains one job (called on a worker thread).
   func train(_ spec: TaskFamilySpec, method: any MTLMethod, corpus: Corpus, pretrained: PretrainedEmbeddings?) throws

@@ -136,9 +136,6 @@ public final class AlphaVILModel: MultitaskModel {
     tagger.predict(ids: ids, batch: batch, task: task, into: out)
   }
 
-  public func snapshot() -> [[Float]] { tagger.snapshot() }
-  public func restore(_ values: [[Float]]) { tagger.restore(values) }
-
   func saveStart() {
     for (p, s) in zip(parameters, start) { s.pointer.update(from: p.value.pointer, count: p.count) }
   }
@@ -173,7 +170,7 @@ public final class AlphaVILModel: MultitaskModel {
   /// Mean main-task loss over the first `examples` dev windows, forward only.
   func devLoss(_ dev: LabeledWindows, examples: Int) -> Double {
     var total = 0.0
-    forEachDevBatch(dev, examples: examples) { ids, labels, b in
+    dev.forEachBatch(of: maxBatch, limit: examples) { ids, labels, b in
       total += Double(b) * tagger.loss(ids: ids, labels: labels, batch: b, task: 0)
     }
     return total / Double(examples)
@@ -185,7 +182,7 @@ public final class AlphaVILModel: MultitaskModel {
     for p in parameters { p.zeroGradient() }
     var total = 0.0
     var gradient = [Double](repeating: 0, count: deltas.count)
-    forEachDevBatch(dev, examples: examples) { ids, labels, b in
+    dev.forEachBatch(of: maxBatch, limit: examples) { ids, labels, b in
       // Each batch's gradient is of its mean loss: weight it by the batch's share of the examples.
       let share = Double(b) / Double(examples)
       total += share * tagger.accumulateGradient(ids: ids, labels: labels, batch: b, task: 0)
@@ -201,20 +198,5 @@ public final class AlphaVILModel: MultitaskModel {
       }
     }
     return (total, gradient)
-  }
-
-  private func forEachDevBatch(
-    _ dev: LabeledWindows, examples: Int, _ body: (UnsafePointer<Int32>, UnsafePointer<Int32>, Int) -> Void
-  ) {
-    dev.tokenIDs.withUnsafeBufferPointer { ids in
-      dev.labels.withUnsafeBufferPointer { labels in
-        var s = 0
-        while s < examples {
-          let b = min(maxBatch, examples - s)
-          body(ids.baseAddress! + s * dev.window, labels.baseAddress! + s, b)
-          s += b
-        }
-      }
-    }
   }
 }

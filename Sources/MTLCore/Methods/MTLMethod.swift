@@ -140,3 +140,12 @@ public protocol MultitaskModel: AnyObject {
   /// Restores values saved by `snapshot()`.
   func restore(_ values: [[Float]])
 }
+
+extension MultitaskModel {
+  /// Every parameter's values, for keeping the best epoch.
+  public func snapshot() -> [[Float]] { allParameters.map(\.value.array) }
+
+  public func restore(_ values: [[Float]]) {
+    for (p, v) in zip(allParameters, values) { p.value.copy(from: v) }
+  }
+}

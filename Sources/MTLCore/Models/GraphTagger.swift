@@ -85,11 +85,11 @@ public final class GraphTagger: MultitaskModel {
       + (mailbox?.parameters ?? []) + heads[task].parameters
   }
 
-  /// The states `task`'s message is gathered from: every task, its own included. In the complete graph the
+  /// The states every message is gathered from: every task, the receiver's own included. In the complete graph the
   /// receiver attends over the other tasks and itself (attending to itself is declining to listen, so the attention
   /// to each auxiliary task can fall as well as rise; without the self-loop it sums to 1 over the auxiliaries and
   /// their mean is always 1/(T − 1)); in the star the mailbox attends over all tasks.
-  func sources(of task: Int) -> [Int] { Array(0..<taskCount) }
+  var sources: [Int] { Array(0..<taskCount) }
 
   /// Encoder, every node, and (star) the mailbox's message for a batch; returns the shared features.
   private func encode(ids: UnsafePointer<Int32>, batch: Int) -> UnsafePointer<Float> {
@@ -97,7 +97,7 @@ public final class GraphTagger: MultitaskModel {
     states = nodes.map { $0.forward(features, batch: batch) }
     if let mailbox {
       messages.gather(
-        nodes: states, sources: sources(of: 0), query: mailbox.forward(features, batch: batch), batch: batch)
+        nodes: states, sources: sources, query: mailbox.forward(features, batch: batch), batch: batch)
       messageCount += taskCount
     }
     return features
@@ -106,7 +106,7 @@ public final class GraphTagger: MultitaskModel {
   /// The receiver's state after the messages, then its head's logits.
   private func receive(task: Int, batch: Int) -> UnsafePointer<Float> {
     if topology == .complete {
-      messages.gather(nodes: states, sources: sources(of: task), query: states[task], batch: batch)
+      messages.gather(nodes: states, sources: sources, query: states[task], batch: batch)
       messageCount += taskCount - 1  // the self-loop is no message between tasks
     } else {
       messageCount += 1
@@ -146,8 +146,8 @@ public final class GraphTagger: MultitaskModel {
     for g in nodeGradient { g.pointer.update(repeating: 0, count: n) }
     messages.backward(outputGradient: dState, batch: batch)
     add(messages.targetGradient.pointer, to: nodeGradient[task].pointer, n)
-    for (j, s) in sources(of: task).enumerated() where s == task || !detachSenders {
-      add(messages.nodeGradients[j].pointer, to: nodeGradient[s].pointer, n)
+    for s in sources where s == task || !detachSenders {
+      add(messages.nodeGradients[s].pointer, to: nodeGradient[s].pointer, n)
     }
     if topology == .complete { add(messages.queryGradient.pointer, to: nodeGradient[task].pointer, n) }
     featureGradient.pointer.update(repeating: 0, count: batch * encoder.outputSize)
@@ -165,9 +165,10 @@ public final class GraphTagger: MultitaskModel {
     return value
   }
 
-  /// Whether task k's node receives a gradient from a step on `task` (itself, or a source of its messages).
+  /// Whether task k's node receives a gradient from a step on `task`: its own, and every node unless
+  /// ``detachSenders``.
   private func nodeGradientIsUsed(_ k: Int, task: Int) -> Bool {
-    k == task || (!detachSenders && sources(of: task).contains(k))
+    k == task || !detachSenders
   }
 
   private func add(_ x: UnsafePointer<Float>, to y: UnsafeMutablePointer<Float>, _ n: Int) {
@@ -179,32 +180,17 @@ public final class GraphTagger: MultitaskModel {
       logits: logits(ids: ids, batch: batch, task: task), classes: losses[task].classes, batch: batch, into: out)
   }
 
-  public func snapshot() -> [[Float]] { allParameters.map(\.value.array) }
-
-  public func restore(_ values: [[Float]]) {
-    for (p, v) in zip(allParameters, values) { p.value.copy(from: v) }
-  }
-
   /// Mean attention the main task gives each auxiliary task over `windows` (first `examples`): for the complete
   /// graph its attention over the other tasks, for the star the mailbox's attention over the auxiliary tasks in
   /// the message the main task receives.
   public func mainAttention(_ windows: LabeledWindows, examples: Int) -> [Double] {
     guard taskCount > 1 else { return [] }
     var sums = [Double](repeating: 0, count: taskCount - 1)
-    let n = min(examples, windows.count)
-    windows.tokenIDs.withUnsafeBufferPointer { ids in
-      var start = 0
-      while start < n {
-        let b = min(maxBatch, n - start)
-        _ = logits(ids: ids.baseAddress! + start * windows.window, batch: b, task: 0)
-        let from = sources(of: 0)
-        let att = messages.attention.pointer
-        for row in 0..<b {
-          for (j, s) in from.enumerated() where s != 0 { sums[s - 1] += Double(att[row * from.count + j]) }
-        }
-        start += b
-      }
+    windows.forEachBatch(of: maxBatch, limit: examples) { ids, _, b in
+      _ = logits(ids: ids, batch: b, task: 0)
+      let att = messages.attention.pointer  // batch × T, source k at column k
+      for row in 0..<b { for k in 1..<taskCount { sums[k - 1] += Double(att[row * taskCount + k]) } }
     }
-    return sums.map { $0 / Double(max(n, 1)) }
+    return sums.map { $0 / Double(max(min(examples, windows.count), 1)) }
   }
 }

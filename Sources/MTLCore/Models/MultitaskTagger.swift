@@ -85,12 +85,4 @@ public final class MultitaskTagger: MultitaskModel {
     let l = logits(ids: ids, batch: batch, task: task)
     SoftmaxCrossEntropy.argmax(logits: l, classes: losses[task].classes, batch: batch, into: out)
   }
-
-  /// A copy of every parameter's values (for keeping the best epoch).
-  public func snapshot() -> [[Float]] { allParameters.map(\.value.array) }
-
-  /// Restores values saved by `snapshot()`.
-  public func restore(_ values: [[Float]]) {
-    for (p, v) in zip(allParameters, values) { p.value.copy(from: v) }
-  }
 }

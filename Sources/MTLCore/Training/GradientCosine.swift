@@ -20,17 +20,8 @@ public enum GradientCosine {
   {
     let all = model.allParameters
     for p in all { p.zeroGradient() }
-    let n = min(examples, windows.count)
-    windows.tokenIDs.withUnsafeBufferPointer { ids in
-      windows.labels.withUnsafeBufferPointer { labels in
-        var start = 0
-        while start < n {
-          let b = min(model.maxBatch, n - start)
-          model.accumulateGradient(
-            ids: ids.baseAddress! + start * windows.window, labels: labels.baseAddress! + start, batch: b, task: task)
-          start += b
-        }
-      }
+    windows.forEachBatch(of: model.maxBatch, limit: examples) { ids, labels, b in
+      model.accumulateGradient(ids: ids, labels: labels, batch: b, task: task)
     }
     var flat: [Double] = []
     for p in model.sharedParameters where p.trainable {
