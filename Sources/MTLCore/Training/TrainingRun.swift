@@ -10,7 +10,8 @@ struct TrainingRun<Method: MTLMethod> {
   let options: TrainingOptions
   let window: Int
   let optimizer: Adam
-  /// Gathered token ids and labels of a batch (evaluation batches are the largest).
+  /// Gathered token ids and labels of a training batch; `labels` also receives the predictions of an evaluation
+  /// batch (the largest), whose ids are read in place.
   let ids: Int32Buffer
   let labels: Int32Buffer
   /// Batch shuffling (the model's initial weights have their own stream).
@@ -35,7 +36,7 @@ struct TrainingRun<Method: MTLMethod> {
         maxBatch: evaluationBatch, pretrained: pretrained, seed: SeedDerivation.chained(seed, 1)))
     rng = SeededGenerator(seed: SeedDerivation.chained(seed, 2))
     optimizer = Adam(learningRate: options.learningRate)
-    ids = Int32Buffer(count: evaluationBatch * window)
+    ids = Int32Buffer(count: options.batchSize * window)
     labels = Int32Buffer(count: evaluationBatch)
     order = data.train.map { Array(0..<$0.count) }
     for (t, w) in data.train.enumerated() {
@@ -59,18 +60,11 @@ struct TrainingRun<Method: MTLMethod> {
   /// Main-task span scores on every token of `set` (no batch is dropped).
   func score(_ set: EvaluationSet) -> SpanF1 {
     let names = data.labelNames[0]
-    let w = set.windows
     var predicted: [String] = []
-    predicted.reserveCapacity(w.count)
-    w.tokenIDs.withUnsafeBufferPointer { src in
-      var start = 0
-      while start < w.count {
-        let n = min(model.maxBatch, w.count - start)
-        ids.pointer.update(from: src.baseAddress! + start * window, count: n * window)
-        model.predict(ids: ids.pointer, batch: n, task: 0, into: labels.pointer)
-        for r in 0..<n { predicted.append(names[Int(labels.pointer[r])]) }
-        start += n
-      }
+    predicted.reserveCapacity(set.windows.count)
+    set.windows.forEachBatch(of: model.maxBatch) { ids, _, n in
+      model.predict(ids: ids, batch: n, task: 0, into: labels.pointer)
+      for r in 0..<n { predicted.append(names[Int(labels.pointer[r])]) }
     }
     return SpanF1.score(goldBIO: set.goldTags, predictedIO: predicted, sentenceLengths: set.sentenceLengths)
   }
