@@ -91,7 +91,7 @@ public struct AlphaVIL: MTLMethod {
 
   public var relatednessName: String? { "final task weight α" }
 
-  /// 0.68–0.79× hard sharing's tokens/s at T = 2–10 (benchmarks/results/mtl-methods-2026-12-08.md).
+  /// 0.68–0.81× hard sharing's tokens/s at T = 2–10 (benchmarks/results/mtl-methods-2026-12-08.md).
   public func relativeCost(taskCount: Int) -> Double { 1.4 }
 
   public func relatedness(_ model: AlphaVILModel, dev: LabeledWindows) -> [Double]? {
