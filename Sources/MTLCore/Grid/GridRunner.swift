@@ -82,7 +82,7 @@ public struct GridRunner: Sendable {
       try ResultsFile(url: $0, columns: Self.logColumns, resume: resume, keepPoints: finished)
     }
     let mine = shard.map { shard in
-      shard.assignment(grid.points) { methods[methodName(of: $0)] ?? MTLMethods.standard }.mine
+      shard.assignment(grid.points) { methods[methodName(of: $0)] ?? MTLMethods.standard }
     }
     let todo = grid.points.filter { !finished.contains($0.index) && (mine?.contains($0.index) ?? true) }
 

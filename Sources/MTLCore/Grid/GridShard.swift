@@ -32,8 +32,8 @@ public struct GridShard: Sendable, Equatable {
       * method.relativeCost(taskCount: p.taskCount)
   }
 
-  /// Indices of the points this shard trains, and the estimated cost of every shard (for messages and tests).
-  func assignment(_ points: [GridPoint], method: (GridPoint) -> any MTLMethod) -> (mine: Set<Int>, loads: [Double]) {
+  /// Indices of the points this shard trains.
+  func assignment(_ points: [GridPoint], method: (GridPoint) -> any MTLMethod) -> Set<Int> {
     let order = points.map { ($0.index, Self.cost($0, method: method($0))) }.sorted {
       $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
     }
@@ -44,6 +44,6 @@ public struct GridShard: Sendable, Equatable {
       loads[target] += cost
       if target == index - 1 { mine.insert(point) }
     }
-    return (mine, loads)
+    return mine
   }
 }

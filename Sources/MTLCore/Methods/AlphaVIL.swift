@@ -89,8 +89,6 @@ public struct AlphaVIL: MTLMethod {
     model.weights.enumerated().map { EpochLogValue(quantity: "weight", task: $0.offset, value: $0.element) }
   }
 
-  public var relatednessName: String? { "final task weight α" }
-
   /// 0.68–0.81× hard sharing's tokens/s at T = 2–10 (benchmarks/results/mtl-methods-2026-12-08.md).
   public func relativeCost(taskCount: Int) -> Double { 1.4 }
 

@@ -32,8 +32,6 @@ public struct GraphMessagePassing: MTLMethod {
     }
   }
 
-  public var relatednessName: String? { "attention from the main task" }
-
   /// Every node encoder runs on every input: about 2.5 + 0.6·T (complete) and 4 + 0.6·T (star) times hard sharing's
   /// time (benchmarks/results/mtl-methods-2026-12-08.md).
   public func relativeCost(taskCount: Int) -> Double {

@@ -29,9 +29,6 @@ public protocol MTLMethod: Sendable {
   /// `benchmarks/run-mtl.sh --methods`).
   func relativeCost(taskCount: Int) -> Double
 
-  /// What ``relatedness(_:dev:)`` measures, e.g. "mean task weight"; nil for methods without a readout.
-  var relatednessName: String? { get }
-
   /// The method's own relatedness readout of each auxiliary task (task k at index k − 1), computed with the kept
   /// weights on the main task's dev windows; nil for methods without one (hard sharing).
   func relatedness(_ model: Model, dev: LabeledWindows) -> [Double]?
@@ -49,8 +46,6 @@ extension MTLMethod {
   }
 
   public func epochLog(_ model: Model, dev: LabeledWindows) -> [EpochLogValue] { [] }
-
-  public var relatednessName: String? { nil }
 
   public func relativeCost(taskCount: Int) -> Double { 1 }
 
